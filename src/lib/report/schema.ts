@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * The verification report: written by scripts/verify.ts to `.casebook/report.json`, read by the
+ * site. Shaped for the pages: everything a page shows about a check is here, already computed.
+ */
+
+export const REPORT_VERSION = 1;
+
+const chartRef = z.object({ repository: z.string(), name: z.string() });
+
+export const helmInfoSchema = z.object({
+	/** `3` or `4`, or `custom` for a user's own HELM_BIN. */
+	major: z.string(),
+	/** As printed by `helm version --short`, e.g. `v3.17.3+ge4da497`. */
+	version: z.string(),
+	/** Where the binary came from: the npm package it was extracted from, or HELM_BIN. */
+	source: z.string(),
+	sha256: z.string(),
+});
+export type HelmInfo = z.infer<typeof helmInfoSchema>;
+
+export const chartVersionSchema = z.object({
+	repository: z.string(),
+	name: z.string(),
+	version: z.string(),
+	/** sha256 of the archive, equal to the digest in the repository index. */
+	digest: z.string(),
+	/** `mirror` for the offline mirror folder, `cache` for a pull from the official repository. */
+	origin: z.enum(['mirror', 'cache']),
+});
+export type ChartVersionInfo = z.infer<typeof chartVersionSchema>;
+
+export const reproduceSchema = z.object({
+	/** Commands to run once, e.g. `helm repo add grafana https://grafana.github.io/helm-charts`. */
+	setup: z.array(z.string()),
+	/** The `helm template` command, one per chart version. */
+	commands: z.array(z.object({ version: z.string(), command: z.string() })),
+	/** Snippet files the commands pass with `-f`, in order. */
+	files: z.array(z.string()),
+});
+
+export const assertionOutcomeSchema = z.object({
+	/** Index in the check's `expect` list. */
+	index: z.number(),
+	kind: z.string(),
+	/** One-line description, e.g. `equal spec.replicas on StatefulSet/t-tempo-ingester`. */
+	label: z.string(),
+	passed: z.boolean(),
+	/** Present when failed: path, expected, actual and a diff, ready to print. */
+	message: z.string().optional(),
+});
+
+export const renderRunSchema = z.object({
+	version: z.string(),
+	helm: z.string(),
+	passed: z.boolean(),
+	exitCode: z.number(),
+	cached: z.boolean(),
+	assertions: z.array(assertionOutcomeSchema),
+});
+
+export const excerptSchema = z.object({
+	/** `Kind/name`. */
+	document: z.string(),
+	/** Template file from helm's `# Source:` line. */
+	source: z.string().optional(),
+	/** Chart version the excerpt was rendered from. */
+	version: z.string(),
+	yaml: z.string(),
+	/** True when long sections were elided to keep the excerpt short. */
+	trimmed: z.boolean(),
+});
+
+export const checkReportSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	status: z.enum(['passed', 'failed']),
+	chart: chartRef,
+	versions: z.array(chartVersionSchema),
+	helm: z.array(z.string()),
+	release: z.string(),
+	namespace: z.string(),
+	/** Snippet ids applied as values, in order. */
+	values: z.array(z.string()),
+	set: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+	/** Set when the check expects the render to fail: the stderr of the first failing render. */
+	error: z.string().optional(),
+	reproduce: reproduceSchema,
+	excerpts: z.array(excerptSchema),
+	runs: z.array(renderRunSchema),
+	/** 1-based line of the check's `- id:` in the article, for error messages. */
+	line: z.number(),
+});
+export type CheckReport = z.infer<typeof checkReportSchema>;
+
+export const verdictSchema = z.enum(['affected', 'fixed', 'not-affected', 'not-applicable']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const matrixEntrySchema = z.object({
+	repository: z.string(),
+	chart: z.string(),
+	version: z.string(),
+	verdict: verdictSchema,
+	digest: z.string(),
+	/** For not-applicable versions: why. */
+	reason: z.string().optional(),
+	/** First failed assertion's label, for affected versions. */
+	failure: z.string().optional(),
+});
+export type MatrixEntry = z.infer<typeof matrixEntrySchema>;
+
+export const snippetReportSchema = z.object({
+	id: z.string(),
+	lang: z.string(),
+	title: z.string().optional(),
+	line: z.number(),
+	illustrative: z.boolean(),
+	/** File name used by downloads and by `-f` in reproduce commands. */
+	fileName: z.string(),
+	text: z.string(),
+	/** Checks that apply this snippet. */
+	checks: z.array(z.string()),
+});
+export type SnippetReport = z.infer<typeof snippetReportSchema>;
+
+export const caseReportSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	/** Article path relative to the project root, e.g. `content/docs/tempo/ingester-missing.mdx`. */
+	file: z.string(),
+	/** Site slug (no leading or trailing slash). */
+	slug: z.string(),
+	/** sha256 of the article source; lets the site refuse a stale report. */
+	sourceHash: z.string(),
+	product: z.string(),
+	component: z.string(),
+	chart: chartRef,
+	affected: z.object({ declared: z.string(), versions: z.array(z.string()) }),
+	fixedIn: z.string().nullable(),
+	status: z.enum(['passed', 'failed']),
+	verifiedAt: z.string(),
+	helm: z.array(z.string()),
+	snippets: z.array(snippetReportSchema),
+	checks: z.array(checkReportSchema),
+	matrix: z.array(matrixEntrySchema),
+});
+export type CaseReport = z.infer<typeof caseReportSchema>;
+
+export const reportSchema = z.object({
+	reportVersion: z.literal(REPORT_VERSION),
+	generatedAt: z.string(),
+	helm: z.array(helmInfoSchema),
+	status: z.enum(['passed', 'failed']),
+	cases: z.array(caseReportSchema),
+	stats: z.object({
+		renders: z.number(),
+		cached: z.number(),
+		durationMs: z.number(),
+	}),
+});
+export type Report = z.infer<typeof reportSchema>;
