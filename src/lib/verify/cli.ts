@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.ts';
+import { isCasebookError } from '../errors.ts';
+import { formatFailure } from './failures.ts';
+import { verify } from './run.ts';
+
+/** `npm run verify [-- --case <id>] [--offline]`: exit code 0 only when every claim holds. */
+export async function runVerifyCli(argv: string[], root: string): Promise<number> {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			case: { type: 'string', multiple: true },
+			offline: { type: 'boolean', default: false },
+		},
+	});
+	try {
+		const config = loadConfig(root);
+		if (values.offline) config.allowNetwork = false;
+		const outcome = await verify({ config, only: values.case });
+		for (const failure of outcome.failures) console.error(`\n${formatFailure(failure)}`);
+		const { stats } = outcome;
+		const summary = `${stats.renders} renders (${stats.cached} from cache, ${stats.helmProcesses} helm processes) in ${(stats.durationMs / 1000).toFixed(1)} s`;
+		if (outcome.failures.length) {
+			console.error(`\nverification failed: ${outcome.failures.length} problem(s); ${summary}`);
+			return 1;
+		}
+		const report = outcome.report!;
+		const checks = report.cases.reduce((n, c) => n + c.checks.length, 0);
+		console.log(
+			`verified ${report.cases.length} case(s), ${checks} check(s) with ${report.helm.map((h) => `helm ${h.version}`).join(' and ')}; ${summary}`,
+		);
+		return 0;
+	} catch (error) {
+		if (isCasebookError(error)) {
+			console.error(error.format());
+			return 1;
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,181 @@
+import semver from 'semver';
+import { isYaml, snippetFileName } from '../article/snippets.ts';
+import { reproduceCommand } from '../helm/args.ts';
+import type {
+	CaseReport,
+	CheckReport,
+	ChartVersionInfo,
+	MatrixEntry,
+	Report,
+	SnippetReport,
+} from '../report/schema.ts';
+import { REPORT_VERSION } from '../report/schema.ts';
+import type { HelmBinary, ResolvedChart } from '../render/types.ts';
+import type { CaseArticle } from './articles.ts';
+import type { UseOutcome } from './evaluate.ts';
+import { excerptOf } from './excerpt.ts';
+import type { MatrixVerdict } from './matrix.ts';
+
+export interface CaseResult {
+	article: CaseArticle;
+	/** Outcomes of every render use of this case's checks, in plan order. */
+	checkOutcomes: UseOutcome[];
+	verdicts: MatrixVerdict[];
+	/** Problems found in the matrix or the declared range: they fail the case. */
+	matrixFailed: boolean;
+}
+
+export function buildCaseReport(result: CaseResult, verifiedAt: string): CaseReport {
+	const { article } = result;
+	const c = article.case;
+	const checks = c.checks.map((check, index) =>
+		buildCheckReport(article, index, result.checkOutcomes.filter((o) => o.use.owner.kind === 'check' && o.use.owner.index === index)),
+	);
+	const helm = uniqueHelmVersions(result.checkOutcomes.map((o) => o.use.helm));
+	const status = checks.every((check) => check.status === 'passed') && !result.matrixFailed ? 'passed' : 'failed';
+	return {
+		id: c.id,
+		title: article.title,
+		file: article.file,
+		slug: article.slug,
+		sourceHash: article.sourceHash,
+		product: c.product,
+		component: c.component,
+		chart: c.chart,
+		affected: {
+			declared: c.affected,
+			versions: result.verdicts.filter((v) => v.verdict === 'affected').map((v) => v.version),
+		},
+		fixedIn: c.fixedIn,
+		status,
+		verifiedAt,
+		helm,
+		snippets: article.snippets.filter((s) => s.id).map((s) => snippetReport(article, s.id!)),
+		checks,
+		matrix: result.verdicts.map(
+			(v): MatrixEntry => ({
+				repository: v.repository,
+				chart: v.chart,
+				version: v.version,
+				verdict: v.verdict,
+				digest: v.digest,
+				reason: v.reason,
+				failure: v.failure,
+			}),
+		),
+	};
+}
+
+function snippetReport(article: CaseArticle, id: string): SnippetReport {
+	const snippet = article.snippets.find((s) => s.id === id)!;
+	return {
+		id,
+		lang: snippet.lang,
+		title: snippet.title,
+		line: snippet.line,
+		illustrative: snippet.illustrative,
+		fileName: snippetFileName({ ...snippet, id }),
+		text: snippet.text,
+		checks: [
+			...article.case.checks.filter((check) => check.values.includes(id)).map((check) => check.id),
+			...(isYaml(snippet) && article.case.matrix.some((m) => m.values.includes(id)) ? ['matrix'] : []),
+		],
+	};
+}
+
+function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutcome[]): CheckReport {
+	const check = article.case.checks[index]!;
+	const charts = uniqueCharts(outcomes.map((o) => o.use.chart));
+	const first = outcomes[0]!;
+	const failedRender = outcomes.find((o) => o.result.exitCode !== 0);
+	const expectsFailure = check.expect.some((e) => e.kind === 'failedTemplate');
+	return {
+		id: check.id,
+		title: check.title,
+		status: outcomes.every((o) => o.passed) ? 'passed' : 'failed',
+		chart: check.chart ?? article.case.chart,
+		versions: charts.map(chartVersionInfo),
+		helm: uniqueHelmVersions(outcomes.map((o) => o.use.helm)),
+		release: first.use.request.release,
+		namespace: first.use.request.namespace,
+		values: check.values,
+		set: first.use.request.set,
+		error: expectsFailure && failedRender ? failedRender.result.stderr.trim() : undefined,
+		reproduce: {
+			setup: reproduceCommand(first.use.request).setup,
+			commands: charts.map((chart) => ({
+				version: chart.version,
+				command: reproduceCommand(outcomes.find((o) => o.use.chart === chart)!.use.request).command,
+			})),
+			files: first.use.request.valuesFiles.map((file) => file.name),
+		},
+		excerpts: excerptsFor(check.excerpt !== undefined, outcomes),
+		runs: outcomes.map((o) => ({
+			version: o.use.chart.version,
+			helm: o.use.helm.version,
+			passed: o.passed,
+			exitCode: o.result.exitCode,
+			cached: o.cached,
+			assertions: o.assertions.map(({ index: i, kind, label, passed, message }) => ({ index: i, kind, label, passed, message })),
+		})),
+		line: article.frontmatter.lineOf(['case', 'checks', index, 'id']),
+	};
+}
+
+/** Documents the assertions looked at, from the first render that has them. */
+function excerptsFor(explicit: boolean, outcomes: UseOutcome[]) {
+	const source = outcomes.find((o) => o.manifest.documents.length > 0);
+	if (!source) return [];
+	const owner = source.use.owner;
+	const wanted = explicit && owner.kind === 'check'
+		? new Set(source.manifest.documents.filter((d) => owner.check.excerpt!.some((s) => selects(s, d))).map(nameOf))
+		: new Set(source.assertions.flatMap((a) => a.documents));
+	return source.manifest.documents
+		.filter((document) => wanted.has(nameOf(document)))
+		.slice(0, 4)
+		.map((document) => ({
+			document: nameOf(document),
+			source: document.source,
+			version: source.use.chart.version,
+			...excerptOf(document),
+		}));
+}
+
+function selects(selector: string | { kind: string; name?: string }, document: { kind: string; name: string }): boolean {
+	if (typeof selector === 'string') return selector === nameOf(document);
+	return selector.kind === document.kind && (selector.name === undefined || selector.name === document.name);
+}
+
+function nameOf(document: { kind: string; name: string }): string {
+	return `${document.kind}/${document.name}`;
+}
+
+function uniqueCharts(charts: ResolvedChart[]): ResolvedChart[] {
+	const seen = new Map<string, ResolvedChart>();
+	for (const chart of charts) seen.set(`${chart.repository}/${chart.name}@${chart.version}`, chart);
+	return [...seen.values()].sort((a, b) => semver.compare(a.version, b.version));
+}
+
+function uniqueHelmVersions(helms: HelmBinary[]): string[] {
+	return [...new Set(helms.map((helm) => helm.version))];
+}
+
+function chartVersionInfo(chart: ResolvedChart): ChartVersionInfo {
+	return { repository: chart.repository, name: chart.name, version: chart.version, digest: chart.digest, origin: chart.origin };
+}
+
+export function buildReport(input: {
+	cases: CaseReport[];
+	helms: HelmBinary[];
+	generatedAt: string;
+	stats: Report['stats'];
+}): Report {
+	return {
+		reportVersion: REPORT_VERSION,
+		generatedAt: input.generatedAt,
+		helm: input.helms.map((h) => ({ major: h.major, version: h.version, source: h.source, sha256: h.sha256 })),
+		status: input.cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+		cases: input.cases,
+		stats: input.stats,
+	};
+}

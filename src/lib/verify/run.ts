@@ -1,0 +1,224 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { availableVersions, obtainChart } from '../charts/obtain.ts';
+import { resolveVersions } from '../charts/resolve-versions.ts';
+import type { ResolvedConfig } from '../config/schema.ts';
+import { CasebookError, isCasebookError } from '../errors.ts';
+import { resolveHelms } from '../helm/locate.ts';
+import { helmTemplate } from '../helm/template.ts';
+import { RenderCache } from '../render/cache.ts';
+import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
+import type { Report } from '../report/schema.ts';
+import { findArticleFiles, loadCaseArticles, type CaseArticle } from './articles.ts';
+import { evaluateUse, type UseOutcome } from './evaluate.ts';
+import { executeJobs } from './execute.ts';
+import { failureReport, type Failure } from './failures.ts';
+import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
+import { ownerChart, ownersOf, planRenders, type RenderOwner } from './plan.ts';
+import { mapBounded } from './pool.ts';
+import { createProgress, type Progress } from './progress.ts';
+import { buildCaseReport, buildReport } from './report-builder.ts';
+
+export interface VerifyOptions {
+	config: ResolvedConfig;
+	/** Only these case ids (all when empty). */
+	only?: string[];
+	progress?: Progress;
+	/** Replaces the helm runner; benchmarks use it to count processes. */
+	render?: (request: RenderRequest) => Promise<RenderResult>;
+	helms?: HelmBinary[];
+	now?: () => Date;
+}
+
+export interface VerifyOutcome {
+	report?: Report;
+	/** Input errors and false claims, each naming a file and line. */
+	failures: Failure[];
+	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
+}
+
+/** Reads every article, renders what its checks need, evaluates them and writes the report. */
+export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
+	const started = performance.now();
+	const { config } = options;
+	const now = options.now ?? (() => new Date());
+	const files = await findArticleFiles(config.content);
+	const loaded = await loadCaseArticles(files, config.root, config.content);
+	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
+	const failures: Failure[] = loaded.errors.map(inputFailure);
+	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
+	if (failures.length) return { failures, stats: emptyStats };
+
+	let charts: Map<string, ResolvedChart[]>;
+	let helms: HelmBinary[];
+	try {
+		helms = options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
+		charts = await resolveCharts(articles, config, helms[0]!);
+	} catch (error) {
+		if (!isCasebookError(error)) throw error;
+		return { failures: [inputFailure(error)], stats: emptyStats };
+	}
+
+	const { jobs, uses } = planRenders({
+		articles,
+		helms,
+		chartsFor: (article, owner) => charts.get(ownerKey(article, owner)) ?? [],
+		kubeVersion: config.kubeVersion,
+		timeoutMs: config.renderTimeoutMs,
+	});
+	const progress = options.progress ?? createProgress();
+	progress.start(jobs.length);
+	const outcomes = new Map<object, UseOutcome>();
+	const { stats } = await executeJobs(jobs, {
+		cache: new RenderCache(join(config.cacheDir, 'renders')),
+		concurrency: config.concurrency ?? 1,
+		render: options.render ?? helmTemplate,
+		onDone(job, executed) {
+			let failed = false;
+			for (const use of job.uses) {
+				const outcome = evaluateUse(use, executed.result, executed.cached);
+				outcomes.set(use, outcome);
+				failed ||= !outcome.passed && use.owner.kind === 'check';
+			}
+			progress.tick({ cached: executed.cached, failed });
+		},
+		onCorrupt(job, reason) {
+			process.stderr.write(`render cache entry ${job.key.slice(0, 12)} was unreadable (${reason}); rendering again\n`);
+		},
+	});
+	progress.finish();
+
+	const verifiedAt = now().toISOString();
+	const caseReports = articles.map((article) => {
+		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
+		const observations = matrixObservations(mine);
+		const { verdicts, problems } = computeVerdicts(observations, article.case.fixedIn);
+		const declaredProblems = compareDeclared(verdicts, article.case);
+		for (const problem of [...problems, ...declaredProblems]) {
+			failures.push({
+				file: article.file,
+				line: article.frontmatter.lineOf(problem.field === 'matrix' ? ['case', 'matrix'] : ['case', problem.field]),
+				message: problem.message,
+				detail: [problem.expected && `expected: ${problem.expected}`, problem.found && `found:    ${problem.found}`]
+					.filter(Boolean)
+					.join('\n'),
+			});
+		}
+		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
+		failures.push(...failureReport(article, checkOutcomes));
+		return buildCaseReport(
+			{ article, checkOutcomes, verdicts, matrixFailed: problems.length + declaredProblems.length > 0 },
+			verifiedAt,
+		);
+	});
+	const durationMs = Math.round(performance.now() - started);
+	const report = buildReport({
+		cases: caseReports,
+		helms,
+		generatedAt: verifiedAt,
+		stats: { renders: stats.renders, cached: stats.cached, durationMs },
+	});
+	await writeReport(config.report, report);
+	return { report, failures, stats: { ...stats, durationMs } };
+}
+
+function ownerKey(article: CaseArticle, owner: RenderOwner): string {
+	return `${article.case.id}:${owner.kind}:${owner.index}`;
+}
+
+/** Resolves every owner's versions against the repository index and obtains each archive once. */
+async function resolveCharts(
+	articles: CaseArticle[],
+	config: ResolvedConfig,
+	helm: HelmBinary,
+): Promise<Map<string, ResolvedChart[]>> {
+	const wanted = new Map<string, { repository: string; chart: string; version: string }>();
+	const versionsByOwner = new Map<string, string[]>();
+	for (const article of articles) {
+		for (const owner of ownersOf(article.case)) {
+			const chart = ownerChart(article.case, owner);
+			const selection = owner.kind === 'check' ? owner.check.versions : owner.segment.versions;
+			const path = ['case', owner.kind === 'check' ? 'checks' : 'matrix', owner.index, 'versions'];
+			let versions: string[];
+			try {
+				const available = await availableVersions(config.charts, chart.repository, chart.name, config.cacheDir);
+				versions = resolveVersions(available, selection, {
+					repository: chart.repository,
+					chart: chart.name,
+				});
+			} catch (error) {
+				if (!isCasebookError(error)) throw error;
+				throw new CasebookError(error.message, {
+					file: article.file,
+					line: article.frontmatter.lineOf(path),
+					expected: error.expected,
+					found: error.found,
+				});
+			}
+			versionsByOwner.set(ownerKey(article, owner), versions.map((v) => `${chart.repository}/${chart.name}@${v}`));
+			for (const version of versions) {
+				wanted.set(`${chart.repository}/${chart.name}@${version}`, { repository: chart.repository, chart: chart.name, version });
+			}
+		}
+	}
+	const obtained = new Map<string, ResolvedChart>();
+	const entries = [...wanted.entries()];
+	await mapBounded(entries, 4, async ([key, ref]) => {
+		obtained.set(
+			key,
+			await obtainChart({
+				mirrorRoot: config.charts,
+				cacheDir: config.cacheDir,
+				repository: ref.repository,
+				chart: ref.chart,
+				version: ref.version,
+				allowNetwork: config.allowNetwork,
+				helm,
+			}),
+		);
+	});
+	return new Map([...versionsByOwner].map(([owner, keys]) => [owner, keys.map((key) => obtained.get(key)!)]));
+}
+
+function matrixObservations(outcomes: UseOutcome[]): MatrixObservation[] {
+	const byVersion = new Map<string, MatrixObservation>();
+	for (const outcome of outcomes) {
+		const { owner, chart, helm } = outcome.use;
+		if (owner.kind !== 'matrix') continue;
+		const key = `${chart.repository}/${chart.name}@${chart.version}`;
+		let observation = byVersion.get(key);
+		if (!observation) {
+			observation = {
+				repository: chart.repository,
+				chart: chart.name,
+				version: chart.version,
+				digest: chart.digest,
+				notApplicable: owner.segment.notApplicable,
+				results: [],
+			};
+			byVersion.set(key, observation);
+		}
+		const failed = outcome.assertions.find((a) => !a.passed);
+		observation.results.push({ helm: helm.version, passed: outcome.passed, failure: failed?.label });
+	}
+	return [...byVersion.values()];
+}
+
+function inputFailure(error: CasebookError): Failure {
+	return {
+		file: error.file ?? 'input',
+		line: error.line,
+		column: error.column,
+		message: error.message,
+		detail: [error.expected !== undefined && `expected: ${error.expected}`, error.found !== undefined && `found:    ${error.found}`]
+			.filter(Boolean)
+			.join('\n'),
+	};
+}
+
+async function writeReport(path: string, report: Report): Promise<void> {
+	await mkdir(dirname(path), { recursive: true });
+	const temporary = `${path}.${process.pid}.tmp`;
+	await writeFile(temporary, `${JSON.stringify(report, null, '\t')}\n`);
+	await rename(temporary, path);
+}
