@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RenderResult } from './types.ts';
 
-interface CacheEntry {
+interface Entry<T> {
 	key: string;
-	/** sha256 of the JSON of `result`: a torn or edited file is detected and rendered again. */
+	/** sha256 of the JSON of `value`: a torn or edited file is detected and recomputed. */
 	integrity: string;
-	result: RenderResult;
+	value: T;
 }
 
-export type CacheLookup =
-	| { state: 'hit'; result: RenderResult }
-	| { state: 'miss' }
-	| { state: 'corrupt'; reason: string };
+export type CacheLookup<T> = { state: 'hit'; value: T } | { state: 'miss' } | { state: 'corrupt'; reason: string };
 
-/** Renders on disk, one file per render key. Writes are atomic (temporary file, then rename). */
-export class RenderCache {
+/**
+ * A content-addressed store on disk: one JSON file per key. Writes are atomic (temporary file,
+ * then rename), so a build that is killed leaves either the old entry or the new one.
+ */
+export class JsonCache<T> {
 	readonly dir: string;
 
 	constructor(dir: string) {
@@ -27,23 +26,23 @@ export class RenderCache {
 		return join(this.dir, key.slice(0, 2), `${key}.json`);
 	}
 
-	async get(key: string): Promise<CacheLookup> {
+	async get(key: string): Promise<CacheLookup<T>> {
 		let text: string;
 		try {
 			text = await readFile(this.pathOf(key), 'utf8');
 		} catch {
 			return { state: 'miss' };
 		}
-		const reason = validateEntry(text, key);
-		if (typeof reason === 'string') {
+		const entry = validateEntry<T>(text, key);
+		if (typeof entry === 'string') {
 			await rm(this.pathOf(key), { force: true });
-			return { state: 'corrupt', reason };
+			return { state: 'corrupt', reason: entry };
 		}
-		return { state: 'hit', result: reason.result };
+		return { state: 'hit', value: entry.value };
 	}
 
-	async put(key: string, result: RenderResult): Promise<void> {
-		const entry: CacheEntry = { key, integrity: digest(result), result };
+	async put(key: string, value: T): Promise<void> {
+		const entry: Entry<T> = { key, integrity: digest(value), value };
 		const path = this.pathOf(key);
 		await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
 		const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -52,20 +51,20 @@ export class RenderCache {
 	}
 }
 
-function validateEntry(text: string, key: string): CacheEntry | string {
-	let entry: CacheEntry;
+function validateEntry<T>(text: string, key: string): Entry<T> | string {
+	let entry: Entry<T>;
 	try {
 		entry = JSON.parse(text);
 	} catch {
 		return 'not valid JSON';
 	}
-	if (!entry || entry.key !== key || typeof entry.result !== 'object' || entry.result === null) {
+	if (!entry || entry.key !== key || typeof entry.value !== 'object' || entry.value === null) {
 		return 'wrong key or shape';
 	}
-	if (entry.integrity !== digest(entry.result)) return 'integrity digest does not match';
+	if (entry.integrity !== digest(entry.value)) return 'integrity digest does not match';
 	return entry;
 }
 
-function digest(result: RenderResult): string {
-	return createHash('sha256').update(JSON.stringify(result)).digest('hex');
+function digest(value: unknown): string {
+	return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }

@@ -1,23 +1,26 @@
 import { evaluateExpectations } from '../assert/index.ts';
 import type { Expectation } from '../case/expectation-schema.ts';
 import { parseManifest } from '../render/documents.ts';
-import type { AssertionOutcome, RenderedManifest, RenderResult } from '../render/types.ts';
+import type { AssertionOutcome, RenderedDocument, RenderedManifest, RenderResult } from '../render/types.ts';
 import type { RenderUse } from './plan.ts';
+import { matchesSelector } from '../assert/select.ts';
 
-export interface UseOutcome {
-	use: RenderUse;
-	result: RenderResult;
-	cached: boolean;
-	manifest: RenderedManifest;
-	assertions: AssertionOutcome[];
+/** What a page and the failure report need of one use of a render; small enough to cache. */
+export interface StoredEvaluation {
+	exitCode: number;
+	stderr: string;
+	timedOut: boolean;
 	passed: boolean;
+	assertions: AssertionOutcome[];
+	/** Only the documents the assertions or the check's `excerpt` selected, for excerpts. */
+	documents: RenderedDocument[];
 }
 
 export function expectationsOf(use: RenderUse): Expectation[] {
 	return use.owner.kind === 'check' ? use.owner.check.expect : use.owner.segment.expect;
 }
 
-export function evaluateUse(use: RenderUse, result: RenderResult, cached: boolean): UseOutcome {
+export function evaluateUse(use: RenderUse, result: RenderResult): StoredEvaluation {
 	const manifest: RenderedManifest = {
 		exitCode: result.exitCode,
 		stderr: result.stderr,
@@ -26,7 +29,22 @@ export function evaluateUse(use: RenderUse, result: RenderResult, cached: boolea
 	const assertions = result.timedOut
 		? expectationsOf(use).map((expectation, index) => timedOut(expectation, index, use.request.timeoutMs))
 		: evaluateExpectations(expectationsOf(use), manifest);
-	return { use, result, cached, manifest, assertions, passed: assertions.every((a) => a.passed) };
+	const touched = new Set(assertions.flatMap((a) => a.documents));
+	const excerpt = use.owner.kind === 'check' ? use.owner.check.excerpt : undefined;
+	const documents =
+		use.owner.kind === 'check'
+			? manifest.documents.filter(
+					(d) => touched.has(`${d.kind}/${d.name}`) || excerpt?.some((selector) => matchesSelector(selector, d)),
+				)
+			: [];
+	return {
+		exitCode: result.exitCode,
+		stderr: result.stderr,
+		timedOut: result.timedOut,
+		passed: assertions.every((a) => a.passed),
+		assertions,
+		documents,
+	};
 }
 
 function timedOut(expectation: Expectation, index: number, timeoutMs: number): AssertionOutcome {
@@ -38,4 +56,11 @@ function timedOut(expectation: Expectation, index: number, timeoutMs: number): A
 		message: `helm template did not finish within ${timeoutMs} ms and was stopped`,
 		documents: [],
 	};
+}
+
+/** A use with its evaluation, as the report and the failure list read it. */
+export interface UseOutcome extends StoredEvaluation {
+	use: RenderUse;
+	/** True when helm did not run for it in this build. */
+	cached: boolean;
 }

