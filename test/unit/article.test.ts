@@ -29,8 +29,8 @@ describe('loading case articles', () => {
 		assert.deepEqual(
 			article!.snippets.map((s) => [s.id, s.lang, s.line, s.illustrative]),
 			[
-				['fix', 'yaml', 24, false],
-				[undefined, 'bash', 29, true],
+				['fix', 'yaml', 25, false],
+				[undefined, 'bash', 30, true],
 			],
 		);
 		assert.equal(article!.frontmatter.lineOf(['case', 'checks', 0, 'values']), 19);
@@ -58,7 +58,7 @@ describe('loading case articles', () => {
 	it('maps invalid snippet YAML back to the Markdown line and column', async () => {
 		const error = await errorOf('bad-snippet-yaml.mdx');
 		assert.match(error.message, /invalid YAML in snippet "fix"/);
-		assert.ok(error.line! >= 26 && error.line! <= 27, `line ${error.line}`);
+		assert.ok(error.line! >= 27 && error.line! <= 28, `line ${error.line}`);
 		assert.ok(error.column! > 0);
 	});
 
@@ -71,26 +71,26 @@ describe('loading case articles', () => {
 
 	it('rejects duplicate snippet ids, naming both lines', async () => {
 		const error = await errorOf('bad-duplicate-id.mdx');
-		assert.match(error.message, /duplicate snippet id "fix" \(first used at line 24\)/);
-		assert.equal(error.line, 29);
+		assert.match(error.message, /duplicate snippet id "fix" \(first used at line 25\)/);
+		assert.equal(error.line, 30);
 	});
 
 	it('rejects a fence that is neither checked nor illustrative', async () => {
 		const error = await errorOf('bad-unmarked.mdx');
 		assert.match(error.message, /neither checked nor marked illustrative/);
-		assert.equal(error.line, 29);
+		assert.equal(error.line, 30);
 	});
 
 	it('rejects an id-carrying YAML snippet that no check uses', async () => {
 		const error = await errorOf('bad-unused.mdx');
 		assert.match(error.message, /snippet "spare" is not used by any check/);
-		assert.equal(error.line, 29);
+		assert.equal(error.line, 30);
 	});
 
 	it('rejects an expectation missing its path', async () => {
 		const error = await errorOf('bad-expectation.mdx');
-		assert.match(error.message, /expect\[0\]\.equal\.path/);
-		assert.equal(error.line, 21);
+		assert.match(error.message, /expect\[1\]\.equal\.path/);
+		assert.equal(error.line, 22);
 	});
 
 	it('rejects a version range that is not semver', async () => {
