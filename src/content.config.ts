@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { casebookFrontmatterSchema } from './lib/case/schema.ts';
 
 // Articles live in the top-level content/docs folder, not src/content, so the loader is a glob
@@ -9,5 +9,11 @@ export const collections = {
 	docs: defineCollection({
 		loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
 		schema: docsSchema({ extend: casebookFrontmatterSchema }),
+	}),
+	// The few Starlight UI strings the casebook words differently, keyed by language. Inline so no
+	// file has to sit in src/content/i18n, the only folder Starlight would read them from.
+	i18n: defineCollection({
+		loader: () => [{ id: 'en', 'search.label': 'Search cases' }],
+		schema: i18nSchema(),
 	}),
 };

@@ -1,0 +1,114 @@
+import type { Case } from '../case/schema.ts';
+import type { CaseReport, Report } from '../report/schema.ts';
+import { pagePath, permalinkPath } from './base.ts';
+import { PRODUCTS } from './products.ts';
+
+/**
+ * One case as listings and `api/cases.json` show it: what the article declares joined with what
+ * the verification report computed. Pure, so pages, the API and tests share one shape.
+ */
+
+export interface CaseSummary {
+	id: string;
+	title: string;
+	description?: string;
+	/** Path of the article, base included: where the case lives today. */
+	url: string;
+	/** Path of `/cases/<id>/`, base included: the address that never changes. */
+	permalink: string;
+	product: string;
+	component: string;
+	chart: { repository: string; name: string };
+	/** Chart versions the verifier found affected. */
+	affected: string[];
+	/** The range the article declares, e.g. `>=1.13.0 <1.13.2`. */
+	affectedRange: string;
+	fixedIn: string | null;
+	/** The article's short status line, e.g. `Fixed in 1.13.2`. */
+	status?: string;
+	verification: 'passed' | 'failed';
+	verifiedAt: string;
+	/** Helm versions every check ran under. */
+	helm: string[];
+	checks: Array<{ id: string; title: string; status: 'passed' | 'failed'; chartVersions: string[] }>;
+}
+
+export interface CaseSource {
+	/** Collection slug of the article. */
+	slug: string;
+	title: string;
+	description?: string;
+	case: Case;
+	report: CaseReport;
+}
+
+export function caseSummary(source: CaseSource, base: string): CaseSummary {
+	const { case: declared, report } = source;
+	if (report.id !== declared.id) {
+		throw new Error(`The report entry "${report.id}" was joined to case "${declared.id}".`);
+	}
+	return {
+		id: declared.id,
+		title: source.title,
+		...(source.description ? { description: source.description } : {}),
+		url: pagePath(source.slug, base),
+		permalink: permalinkPath(declared.id, base),
+		product: declared.product,
+		component: declared.component,
+		chart: { repository: declared.chart.repository, name: declared.chart.name },
+		affected: [...report.affected.versions],
+		affectedRange: declared.affected,
+		fixedIn: declared.fixedIn,
+		...(declared.status ? { status: declared.status } : {}),
+		verification: report.status,
+		verifiedAt: report.verifiedAt,
+		helm: [...report.helm],
+		checks: report.checks.map((check) => ({
+			id: check.id,
+			title: check.title,
+			status: check.status,
+			chartVersions: check.versions.map((v) => v.version),
+		})),
+	};
+}
+
+const productOrder = new Map<string, number>(PRODUCTS.map((p, i) => [p.id, i]));
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Listing order: products as in the sidebar, then title. */
+export function sortCases(cases: readonly CaseSummary[]): CaseSummary[] {
+	return [...cases].sort(
+		(a, b) =>
+			(productOrder.get(a.product) ?? 99) - (productOrder.get(b.product) ?? 99) ||
+			collator.compare(a.title, b.title) ||
+			collator.compare(a.id, b.id),
+	);
+}
+
+/** `v3.17.3+ge4da497` -> `3.17.3`: the part a reader compares with their own helm. */
+export function helmVersionLabel(version: string): string {
+	return version.replace(/^v/, '').replace(/\+.*$/, '');
+}
+
+/** `2025-11-21T09:14:03.902Z` -> `2025-11-21`. */
+export function dateLabel(iso: string): string {
+	return iso.slice(0, 10);
+}
+
+export const CASES_API_VERSION = 1;
+
+export interface CasesApi {
+	apiVersion: number;
+	generatedAt: string;
+	helm: string[];
+	cases: CaseSummary[];
+}
+
+export function casesApi(cases: readonly CaseSummary[], report: Pick<Report, 'generatedAt' | 'helm'>): CasesApi {
+	return {
+		apiVersion: CASES_API_VERSION,
+		generatedAt: report.generatedAt,
+		helm: report.helm.map((h) => h.version),
+		cases: sortCases(cases),
+	};
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CaseReport } from '../report/schema.ts';
+import { caseSummary, sortCases, type CaseSummary } from './api.ts';
+import { caseReport, loadReport, reportPath } from './report.ts';
+
+/**
+ * The site's view of all cases: each article with a `case:` block, joined with its entry in the
+ * verification report. The only module that reads the collection for case data.
+ */
+
+export interface CaseEntry {
+	entry: CollectionEntry<'docs'>;
+	summary: CaseSummary;
+	report: CaseReport;
+}
+
+export const BASE = import.meta.env.BASE_URL;
+
+let cached: Promise<CaseEntry[]> | undefined;
+
+export function loadCases(): Promise<CaseEntry[]> {
+	cached ??= readCases();
+	return cached;
+}
+
+/** All published pages of the docs collection, as Starlight publishes them. */
+export async function publishedPages(): Promise<CollectionEntry<'docs'>[]> {
+	return getCollection('docs', ({ data }) => import.meta.env.MODE !== 'production' || data.draft !== true);
+}
+
+async function readCases(): Promise<CaseEntry[]> {
+	const entries = (await publishedPages()).filter((entry) => entry.data.case);
+	const cases = entries.map((entry) => {
+		const declared = entry.data.case!;
+		const report = caseReport(declared.id);
+		assertFresh(entry, report);
+		const summary = caseSummary(
+			{ slug: entry.id, title: entry.data.title, description: entry.data.description, case: declared, report },
+			BASE,
+		);
+		return { entry, summary, report };
+	});
+	const order = new Map(sortCases(cases.map((c) => c.summary)).map((s, i) => [s.id, i]));
+	return cases.sort((a, b) => order.get(a.summary.id)! - order.get(b.summary.id)!);
+}
+
+/**
+ * The report must describe the article as it is now: a page built from a report of an older
+ * version of the article would show checks and snippets that no longer match its text.
+ * CASEBOOK_ALLOW_STALE_REPORT=1 downgrades this to a warning while working on the site itself.
+ */
+function assertFresh(entry: CollectionEntry<'docs'>, report: CaseReport): void {
+	const problems: string[] = [];
+	if (report.slug !== entry.id) problems.push(`slug "${report.slug}" but the page is "${entry.id}"`);
+	if (entry.filePath) {
+		const hash = createHash('sha256').update(readFileSync(entry.filePath, 'utf8')).digest('hex');
+		if (hash !== report.sourceHash) problems.push('an older version of the article text');
+	}
+	if (!problems.length) return;
+	const message = `The verification report at ${reportPath()} (generated ${loadReport().generatedAt}) has, for ${entry.filePath ?? entry.id}, ${problems.join(' and ')}. Run \`npm run verify\`.`;
+	if (process.env.CASEBOOK_ALLOW_STALE_REPORT === '1') console.warn(`[casebook] ${message}`);
+	else throw new Error(message);
+}

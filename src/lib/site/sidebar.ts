@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { parse } from 'yaml';
+import { CasebookError } from '../errors.ts';
+import { PRODUCTS } from './products.ts';
+
+/**
+ * The sidebar is built from page slugs rather than Starlight's `autogenerate`, which places
+ * pages by folder and gets this layout wrong. Cases are grouped by product in a fixed order;
+ * pages without a case (home, about) are linked explicitly.
+ */
+
+export interface SidebarPage {
+	slug: string;
+	title: string;
+	/** `case.product`, or undefined for pages that are not cases. */
+	product?: string;
+}
+
+/** The parts of Starlight's sidebar config this site uses. */
+export type SidebarItem = { slug: string; label?: string } | { label: string; items: SidebarItem[] };
+
+export const HOME_SLUG = 'index';
+export const ABOUT_SLUG = 'about/verification';
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export function buildSidebar(pages: readonly SidebarPage[]): SidebarItem[] {
+	const groups = PRODUCTS.map(({ id, label }) => ({
+		label,
+		items: pages
+			.filter((page) => page.product === id)
+			.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.slug, b.slug))
+			.map((page): SidebarItem => ({ slug: page.slug })),
+	})).filter((group) => group.items.length > 0);
+	const known = new Set<string>(PRODUCTS.map((p) => p.id));
+	const stray = pages.find((page) => page.product !== undefined && !known.has(page.product));
+	if (stray) throw new Error(`${stray.slug}: product "${stray.product}" has no sidebar group`);
+	return [
+		{ slug: HOME_SLUG, label: 'Cases' },
+		...groups,
+		{ slug: ABOUT_SLUG, label: 'About verification' },
+	];
+}
+
+/** Starlight's slug for a content file: no extension, lower case, a trailing `index` dropped. */
+export function slugOfContentFile(relativePath: string): string {
+	const parts = relativePath
+		.replace(/\.mdx?$/, '')
+		.split('/')
+		.map((part) => part.toLowerCase());
+	if (parts.length > 1 && parts.at(-1) === 'index') parts.pop();
+	return parts.join('/');
+}
+
+/**
+ * Reads title, product and slug from every content file's frontmatter. Runs in astro.config.mjs,
+ * before content collections exist, so it parses the frontmatter itself; the collection schema
+ * validates the same files moments later.
+ */
+export function readSidebarPages(contentDir: string): SidebarPage[] {
+	const files = (readdirSync(contentDir, { recursive: true }) as string[])
+		.map((file) => file.split(sep).join('/'))
+		.filter((file) => /\.mdx?$/.test(file) && !file.split('/').some((part) => part.startsWith('_')));
+	return files.flatMap((file) => {
+		const data = readFrontmatter(readFileSync(join(contentDir, file), 'utf8'), join(contentDir, file));
+		if (!data) return [];
+		const slug = typeof data.slug === 'string' ? data.slug : slugOfContentFile(file);
+		// The 404 page is Starlight's, not a sidebar page.
+		if (slug === '404') return [];
+		const title = typeof data.title === 'string' ? data.title : slug;
+		const product = (data.case as { product?: unknown } | undefined)?.product;
+		return [{ slug, title, product: typeof product === 'string' ? product : undefined }];
+	});
+}
+
+function readFrontmatter(source: string, file: string): Record<string, unknown> | undefined {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source.replace(/^\uFEFF/, ''));
+	if (!match) return undefined;
+	let data: unknown;
+	try {
+		data = parse(match[1]!);
+	} catch (error) {
+		throw new CasebookError(`cannot read the frontmatter: ${(error as Error).message}`, { file, line: 1 });
+	}
+	return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+}
+
+export function sidebarFromContent(contentDir: string): SidebarItem[] {
+	return buildSidebar(readSidebarPages(contentDir));
+}
