@@ -21,7 +21,6 @@ export async function scratchProject(articles: Record<string, string>, env: Node
 	}
 	const config: ResolvedConfig = loadConfig(root, {
 		CASEBOOK_CHARTS: resolve(projectRoot, '../shared/charts'),
-		CASEBOOK_CACHE: join(projectRoot, '.cache/casebook'),
 		CASEBOOK_OFFLINE: '1',
 		...env,
 	});

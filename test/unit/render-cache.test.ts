@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { JsonCache } from '../../src/lib/render/cache.ts';
 import type { RenderResult } from '../../src/lib/render/types.ts';
@@ -23,8 +24,8 @@ describe('JsonCache', () => {
 		const cache = new JsonCache<RenderResult>(dir);
 		await cache.put('cd34', result);
 		const path = cache.pathOf('cd34');
-		const text = await readFile(path, 'utf8');
-		await writeFile(path, text.replace('ConfigMap', 'Secret'));
+		const text = gunzipSync(await readFile(path)).toString('utf8');
+		await writeFile(path, gzipSync(text.replace('ConfigMap', 'Secret')));
 		const lookup = await cache.get('cd34');
 		assert.equal(lookup.state, 'corrupt');
 		assert.match((lookup as { reason: string }).reason, /integrity/);
@@ -35,7 +36,15 @@ describe('JsonCache', () => {
 		const cache = new JsonCache<RenderResult>(dir);
 		await cache.put('ef56', result);
 		const path = cache.pathOf('ef56');
-		await writeFile(path, (await readFile(path, 'utf8')).slice(0, 20));
+		const text = gunzipSync(await readFile(path)).toString('utf8');
+		await writeFile(path, gzipSync(text.slice(0, 20)));
 		assert.deepEqual(await cache.get('ef56'), { state: 'corrupt', reason: 'not valid JSON' });
+	});
+
+	it('detects a file that is not gzip at all', async () => {
+		const cache = new JsonCache<RenderResult>(dir);
+		await cache.put('ab78', result);
+		await writeFile(cache.pathOf('ab78'), '{"key":"ab78"}');
+		assert.deepEqual(await cache.get('ab78'), { state: 'corrupt', reason: 'not valid gzip' });
 	});
 });

@@ -40,7 +40,7 @@ describe('parseManifest on a real render', () => {
 		const data = documents[1]!.object.data as Record<string, string>;
 		assert.ok(data['tempo.yaml']!.includes("cluster_label: 't.ns'"));
 		assert.equal(data['tempo-query.yaml'], 'backend: 127.0.0.1:3100\n');
-		assert.equal(documents.filter((d) => 'parseError' in d).length, 0);
+		assert.equal(documents.filter((d) => d.parseError !== undefined).length, 0);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CasebookError } from '../errors.ts';
 import { configSchema, type ResolvedConfig } from './schema.ts';
@@ -42,10 +42,15 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
 		...parsed.data,
 		root,
 		charts: absolute(parsed.data.charts),
-		cacheDir: absolute(parsed.data.cacheDir),
+		cacheDir: absolute(parsed.data.cacheDir ?? defaultCacheDir(env)),
 		content: absolute(parsed.data.content),
 		report: absolute(parsed.data.report),
 		concurrency: parsed.data.concurrency ?? Math.max(1, availableParallelism()),
 		helmBin: env.HELM_BIN || undefined,
 	};
+}
+
+/** `$XDG_CACHE_HOME/helm-casebook`, else `~/.cache/helm-casebook`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+	return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'helm-casebook');
 }

@@ -8,8 +8,11 @@ export const configSchema = z
 	.object({
 		/** Offline chart repository mirror: one folder per repository plus repositories.yaml. */
 		charts: z.string().min(1).default('../shared/charts'),
-		/** Helm binaries, renders and charts pulled from the official repositories. */
-		cacheDir: z.string().min(1).default('.cache/casebook'),
+		/**
+		 * Helm binaries, renders and charts pulled from the official repositories. By default in the
+		 * user's cache folder, like npm's: entries are content-addressed, so clones share them.
+		 */
+		cacheDir: z.string().min(1).optional(),
 		content: z.string().min(1).default('content/docs'),
 		report: z.string().min(1).default('.casebook/report.json'),
 		/** Helm majors every check runs under (ignored when HELM_BIN is set). */
@@ -28,6 +31,7 @@ export type CasebookConfig = z.output<typeof configSchema>;
 
 export interface ResolvedConfig extends CasebookConfig {
 	root: string;
+	cacheDir: string;
 	/** A user's own helm binary (HELM_BIN), used instead of the pinned ones. */
 	helmBin?: string;
 }

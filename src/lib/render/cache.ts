@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 interface Entry<T> {
 	key: string;
@@ -12,8 +13,9 @@ interface Entry<T> {
 export type CacheLookup<T> = { state: 'hit'; value: T } | { state: 'miss' } | { state: 'corrupt'; reason: string };
 
 /**
- * A content-addressed store on disk: one JSON file per key. Writes are atomic (temporary file,
- * then rename), so a build that is killed leaves either the old entry or the new one.
+ * A content-addressed store on disk: one gzipped JSON file per key (renders are large and
+ * repetitive; gzip keeps thousands of them to a few dozen megabytes). Writes are atomic
+ * (temporary file, then rename), so a build that is killed leaves either the old entry or the new.
  */
 export class JsonCache<T> {
 	readonly dir: string;
@@ -23,15 +25,22 @@ export class JsonCache<T> {
 	}
 
 	pathOf(key: string): string {
-		return join(this.dir, key.slice(0, 2), `${key}.json`);
+		return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
 	}
 
 	async get(key: string): Promise<CacheLookup<T>> {
-		let text: string;
+		let compressed: Buffer;
 		try {
-			text = await readFile(this.pathOf(key), 'utf8');
+			compressed = await readFile(this.pathOf(key));
 		} catch {
 			return { state: 'miss' };
+		}
+		let text: string;
+		try {
+			text = gunzipSync(compressed).toString('utf8');
+		} catch {
+			await rm(this.pathOf(key), { force: true });
+			return { state: 'corrupt', reason: 'not valid gzip' };
 		}
 		const entry = validateEntry<T>(text, key);
 		if (typeof entry === 'string') {
@@ -46,7 +55,7 @@ export class JsonCache<T> {
 		const path = this.pathOf(key);
 		await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
 		const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-		await writeFile(temporary, JSON.stringify(entry));
+		await writeFile(temporary, gzipSync(JSON.stringify(entry), { level: 1 }));
 		await rename(temporary, path);
 	}
 }

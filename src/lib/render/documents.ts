@@ -46,14 +46,36 @@ export function parseLenientYaml(text: string): LenientYaml {
  * `null` are dropped; the others keep their original text. A document that fails to parse is kept
  * with `parseError` set instead of failing the whole render: one odd template should not hide
  * the rest of the chart from the assertions.
+ *
+ * Parsing is lazy where it can be: an assertion usually looks at one or two of a chart's forty
+ * documents, so a document whose kind and name can be read from its head is only parsed when
+ * something reads `object`. This makes evaluating a render several times cheaper than parsing it.
  */
 export function parseManifest(stdout: string): ParsedDocument[] {
 	const documents: ParsedDocument[] = [];
 	for (const text of splitDocuments(stdout)) {
-		const document = parseOne(text);
+		const document = lazyDocument(text) ?? parseOne(text);
 		if (document) documents.push(document);
 	}
 	return documents;
+}
+
+function lazyDocument(text: string): ParsedDocument | undefined {
+	const head = headOf(text);
+	if (head.kind === undefined || head.name === undefined) return undefined;
+	const source = sourceOf(text);
+	let parsed: ParsedDocument | undefined;
+	const parse = () => (parsed ??= parseOne(text) ?? fallback(text, source, 'the document is empty'));
+	const document = {
+		kind: head.kind,
+		name: head.name,
+		...(head.namespace !== undefined ? { namespace: head.namespace } : {}),
+		...(source !== undefined ? { source } : {}),
+		text,
+	} as ParsedDocument;
+	Object.defineProperty(document, 'object', { enumerable: true, get: () => parse().object });
+	Object.defineProperty(document, 'parseError', { enumerable: true, get: () => parse().parseError });
+	return document;
 }
 
 /** Documents whose YAML could not be read, as `Kind/name (source): error` lines for a report. */
