@@ -7,6 +7,7 @@ import type { Progress } from './progress.ts';
 import { prepareVerification, verify } from './run.ts';
 
 export interface BenchmarkFigures {
+	cases: string[];
 	uniqueRenders: number;
 	helms: string[];
 	cores: number;
@@ -22,8 +23,8 @@ const silent: Progress = { start() {}, tick() {}, finish() {} };
  * Times, in one run, the same unique renders three ways: a naive loop calling helm one render
  * after another, the engine with empty caches, and the engine again with the caches it filled.
  */
-export async function runBenchmark(config: ResolvedConfig): Promise<BenchmarkFigures> {
-	const { prepared, failures } = await prepareVerification({ config });
+export async function runBenchmark(config: ResolvedConfig, only: string[] = []): Promise<BenchmarkFigures> {
+	const { prepared, failures } = await prepareVerification({ config, only });
 	if (!prepared) throw new Error(`cannot plan the renders: ${failures.map((f) => f.message).join('; ')}`);
 	const scratch = await mkdtemp(join(tmpdir(), 'casebook-bench-'));
 	try {
@@ -35,6 +36,7 @@ export async function runBenchmark(config: ResolvedConfig): Promise<BenchmarkFig
 			const begin = performance.now();
 			const outcome = await verify({
 				config,
+				only,
 				helms: prepared.helms,
 				progress: silent,
 				renderCacheDir: join(scratch, 'cache'),
@@ -46,6 +48,7 @@ export async function runBenchmark(config: ResolvedConfig): Promise<BenchmarkFig
 		const cold = await run();
 		const warm = await run();
 		return {
+			cases: prepared.articles.map((a) => a.case.id),
 			uniqueRenders: prepared.jobs.length,
 			helms: prepared.helms.map((h) => h.version),
 			cores: config.concurrency ?? 1,
@@ -62,6 +65,7 @@ export async function runBenchmark(config: ResolvedConfig): Promise<BenchmarkFig
 export function formatBenchmark(f: BenchmarkFigures): string {
 	const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 	return [
+		`cases: ${f.cases.join(', ')}`,
 		`unique renders: ${f.uniqueRenders} (helm ${f.helms.join(', ')}), concurrency ${f.cores}`,
 		`naive serial helm loop: ${seconds(f.serialMs)}`,
 		`engine, cold caches:    ${seconds(f.coldMs)}  (${(f.serialMs / f.coldMs).toFixed(2)}x faster than the serial loop; target >= 1.8x)`,
