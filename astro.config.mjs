@@ -42,7 +42,7 @@ export default defineConfig({
 			components,
 			customCss: ['./src/styles/casebook.css', './src/styles/case.css'],
 			// Snippet anchors, verification badges and copy-link controls on every code block.
-			expressiveCode: { plugins: [casebookCode({ base })] },
+			expressiveCode: { plugins: [casebookCode()] },
 			// src/pages/404.astro lists the cases for readers who followed an old link.
 			disable404Route: true,
 		}),

@@ -1,0 +1,90 @@
+import semver from 'semver';
+
+/**
+ * Wording shared by the case header, the snippet badges and the citation: how versions, Helm
+ * releases and dates read on a page. Pure functions over report values.
+ */
+
+/** `v3.17.3+ge4da497` (what `helm version --short` prints) -> `3.17.3`. */
+export function helmVersionLabel(version: string): string {
+	return version.trim().replace(/^v/, '').replace(/\+.*$/, '');
+}
+
+/** Distinct Helm versions, as labels, in ascending order. */
+export function helmVersionLabels(versions: readonly string[]): string[] {
+	const labels = [...new Set(versions.map(helmVersionLabel))];
+	return labels.sort((a, b) => (semver.valid(a) && semver.valid(b) ? semver.compare(a, b) : a.localeCompare(b)));
+}
+
+/** `['a']` -> `a`; `['a', 'b']` -> `a and b`; `['a', 'b', 'c']` -> `a, b and c`. */
+export function joinWords(words: readonly string[]): string {
+	if (words.length <= 1) return words.join('');
+	return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** The calendar day of an ISO timestamp, as written in the report (UTC): `2026-11-22`. */
+export function dayOf(timestamp: string): string {
+	const match = /^\d{4}-\d{2}-\d{2}/.exec(timestamp);
+	if (match) return match[0];
+	const date = new Date(timestamp);
+	return Number.isNaN(date.getTime()) ? timestamp : date.toISOString().slice(0, 10);
+}
+
+/** Distinct versions, oldest first. */
+export function sortVersions(versions: Iterable<string>): string[] {
+	return [...new Set(versions)].sort((a, b) =>
+		semver.valid(a) && semver.valid(b) ? semver.compare(a, b) : a.localeCompare(b),
+	);
+}
+
+/**
+ * A short list stays a list (`1.13.0, 1.13.1`); a long one becomes its span and count
+ * (`1.13.0 – 1.20.3 (12 versions)`), which is all a badge or a citation has room for.
+ */
+export function summariseVersions(versions: readonly string[], max = 4): string {
+	const sorted = sortVersions(versions);
+	if (sorted.length <= max) return sorted.join(', ');
+	return `${sorted[0]} – ${sorted.at(-1)} (${sorted.length} versions)`;
+}
+
+/** `Affects 1.13.0, 1.13.1 · fixed in 1.13.2`. */
+export function statusLine(affected: readonly string[], fixedIn: string | null): string {
+	const affects = affected.length > 0 ? `Affects ${summariseVersions(affected)}` : 'Affects no rendered version';
+	return `${affects} · ${fixedIn ? `fixed in ${fixedIn}` : 'no fixed release yet'}`;
+}
+
+/** Square brackets and backslashes would end or break a Markdown link text. */
+export function escapeLinkText(text: string): string {
+	return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+export interface CitationInput {
+	title: string;
+	/** Absolute URL of the permalink; `{url}` keeps a placeholder the browser fills in. */
+	url: string;
+	/** `grafana/tempo-distributed`. */
+	chart: string;
+	affected: readonly string[];
+	fixedIn: string | null;
+	helm: readonly string[];
+	day: string;
+}
+
+/**
+ * `[Title](url) — Helm Casebook, verified on grafana/tempo-distributed 1.13.0, 1.13.1 / fixed in
+ * 1.13.2, Helm 3.17.3 and 4.1.4, 2026-11-22`.
+ */
+export function citation(input: CitationInput): string {
+	const affected = input.affected.length > 0 ? ` ${summariseVersions(input.affected)}` : '';
+	const fixed = input.fixedIn ? `fixed in ${input.fixedIn}` : 'no fixed release yet';
+	return (
+		`[${escapeLinkText(input.title)}](${input.url}) — Helm Casebook, verified on ${input.chart}${affected} / ` +
+		`${fixed}, Helm ${joinWords(input.helm)}, ${input.day}`
+	);
+}
+
+const PRODUCT_NAMES: Record<string, string> = { tempo: 'Tempo', loki: 'Loki', prometheus: 'Prometheus' };
+
+export function productName(product: string): string {
+	return PRODUCT_NAMES[product] ?? product;
+}

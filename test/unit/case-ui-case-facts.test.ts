@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+	citation,
+	dayOf,
+	escapeLinkText,
+	helmVersionLabel,
+	helmVersionLabels,
+	joinWords,
+	statusLine,
+	summariseVersions,
+} from '../../src/lib/site/case-facts.ts';
+
+describe('Helm versions', () => {
+	it('read as plain numbers, distinct and ascending', () => {
+		assert.equal(helmVersionLabel('v3.17.3+ge4da497'), '3.17.3');
+		assert.equal(helmVersionLabel('4.1.4'), '4.1.4');
+		assert.deepEqual(helmVersionLabels(['v4.1.4+g05fa379', 'v3.17.3+ge4da497', 'v3.17.3+ge4da497']), ['3.17.3', '4.1.4']);
+	});
+});
+
+describe('joinWords', () => {
+	it('joins like a sentence', () => {
+		assert.equal(joinWords([]), '');
+		assert.equal(joinWords(['3.17.3']), '3.17.3');
+		assert.equal(joinWords(['3.17.3', '4.1.4']), '3.17.3 and 4.1.4');
+		assert.equal(joinWords(['a', 'b', 'c']), 'a, b and c');
+	});
+});
+
+describe('dayOf', () => {
+	it('keeps the UTC day of an ISO timestamp', () => {
+		assert.equal(dayOf('2026-11-22T03:40:00.000Z'), '2026-11-22');
+		assert.equal(dayOf('2026-11-22'), '2026-11-22');
+	});
+});
+
+describe('summariseVersions', () => {
+	it('lists a few versions and folds many into a span', () => {
+		assert.equal(summariseVersions(['1.13.1', '1.13.0']), '1.13.0, 1.13.1');
+		assert.equal(summariseVersions(['1.2.0', '1.10.0', '1.9.0', '1.3.0', '1.4.0']), '1.2.0 – 1.10.0 (5 versions)');
+	});
+});
+
+describe('statusLine', () => {
+	it('says what is affected and where the fix is', () => {
+		assert.equal(statusLine(['1.13.0', '1.13.1'], '1.13.2'), 'Affects 1.13.0, 1.13.1 · fixed in 1.13.2');
+		assert.equal(statusLine(['2.0.0'], null), 'Affects 2.0.0 · no fixed release yet');
+	});
+});
+
+describe('citation', () => {
+	const input = {
+		title: 'tempo-distributed 1.13.0 and 1.13.1 render no ingester StatefulSet',
+		url: 'https://kb.example/cases/tempo-ingester-statefulset-missing/',
+		chart: 'grafana/tempo-distributed',
+		affected: ['1.13.0', '1.13.1'],
+		fixedIn: '1.13.2',
+		helm: ['3.17.3', '4.1.4'],
+		day: '2026-11-22',
+	};
+
+	it('is one Markdown line with the verification facts', () => {
+		assert.equal(
+			citation(input),
+			'[tempo-distributed 1.13.0 and 1.13.1 render no ingester StatefulSet](https://kb.example/cases/tempo-ingester-statefulset-missing/) — Helm Casebook, verified on grafana/tempo-distributed 1.13.0, 1.13.1 / fixed in 1.13.2, Helm 3.17.3 and 4.1.4, 2026-11-22',
+		);
+	});
+
+	it('escapes brackets in the title and says when there is no fix', () => {
+		const text = citation({ ...input, title: 'a [b] c', fixedIn: null });
+		assert.ok(text.startsWith('[a \\[b\\] c]('));
+		assert.match(text, / \/ no fixed release yet,/);
+		assert.equal(escapeLinkText('x\\y'), 'x\\\\y');
+	});
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ExpressiveCodeEngine } from '@expressive-code/core';
+import { toHtml } from '@expressive-code/core/hast';
+import { reportFixture } from './case-ui-fixture.ts';
+
+// The plugin reads the report through src/lib/site/report.ts, which takes CASEBOOK_REPORT once.
+const dir = mkdtempSync(join(tmpdir(), 'casebook-ui-'));
+process.env.CASEBOOK_REPORT = join(dir, 'report.json');
+writeFileSync(process.env.CASEBOOK_REPORT, JSON.stringify(reportFixture()));
+const { casebookCode } = await import('../../src/integrations/casebook-code/index.ts');
+
+const article = resolve('content/docs/tempo/ingester-statefulset-missing.mdx');
+
+async function render(meta: string, options: { file?: string; code?: string; language?: string } = {}) {
+	const engine = new ExpressiveCodeEngine({ plugins: [casebookCode()] });
+	const { renderedGroupAst } = await engine.render({
+		code: options.code ?? 'rollout_operator:\n  enabled: false\n',
+		language: options.language ?? 'yaml',
+		meta,
+		parentDocument: { sourceFilePath: options.file ?? article },
+	});
+	return toHtml(renderedGroupAst);
+}
+
+describe('casebook-code Expressive Code plugin', () => {
+	after(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('gives a verified snippet its anchor, badge, checks, download and copy-link control', async () => {
+		const html = await render('title="no-rollout-operator.yaml" id="no-rollout-operator"');
+		assert.match(html, /^<div class="cb-snippet not-content" id="no-rollout-operator" data-snippet="no-rollout-operator" data-snippet-status="verified">/);
+		assert.match(html, /<details class="cb-verification" data-snippet-verification="">/);
+		assert.match(html, /✓<\/span> Verified<\/span><span class="cb-badge-text">/);
+		const summary = /<summary>(.*?)<\/summary>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
+		assert.equal(summary, '✓ Verified · tempo-distributed 1.13.0, 1.13.1 · Helm 3.17.3, 4.1.4 · 2026-11-22');
+		assert.match(html, /data-check-id="no-rollout-operator" data-check-status="passed"/);
+		assert.doesNotMatch(html, /data-check-id="broken-default"/);
+		// Relative to the article at <base>tempo/ingester-statefulset-missing/, so any base works.
+		assert.match(html, /href="\.\.\/\.\.\/snippets\/tempo-ingester-statefulset-missing\/no-rollout-operator\.yaml" download="no-rollout-operator\.yaml"/);
+		assert.equal(
+			new URL('../../snippets/tempo-ingester-statefulset-missing/no-rollout-operator.yaml', 'https://x.example/kb/tempo/ingester-statefulset-missing/').pathname,
+			'/kb/snippets/tempo-ingester-statefulset-missing/no-rollout-operator.yaml',
+		);
+		assert.match(html, /Download no-rollout-operator\.yaml/);
+		assert.match(html, /<button class="cb-action" type="button" data-casebook-copy="#no-rollout-operator" aria-label="Copy link to this snippet">/);
+		// The copy control carries the exact reproduce commands; the shown ones are highlighted at
+		// build time with a colour per theme, as is the rendered excerpt.
+		assert.match(html, /data-casebook-copy-text="helm repo add grafana https:\/\/grafana\.github\.io\/helm-charts\nhelm repo update grafana\nhelm template t grafana\/tempo-distributed --version 1\.13\.0 --namespace tracing -f no-rollout-operator\.yaml\n/);
+		assert.match(html, /<pre class="cb-code" tabindex="0" role="group" aria-label="Reproduce no-rollout-operator" data-lang="bash"><code><span class="cb-line"><span style="--cb-light:#[0-9a-f]{6};--cb-dark:#[0-9a-f]{6}[^"]*">helm <\/span>/);
+		assert.match(html, /<figcaption><code>PodDisruptionBudget\/t-tempo-ingester<\/code> · rendered from tempo-distributed 1\.13\.0/);
+		assert.match(html, /aria-label="Rendered PodDisruptionBudget\/t-tempo-ingester" data-lang="yaml"/);
+	});
+
+	it('labels illustrative blocks in text', async () => {
+		const html = await render('id="get-statefulsets" illustrative', { code: 'kubectl get sts', language: 'bash' });
+		assert.match(html, /data-snippet-status="illustrative"/);
+		assert.match(html, /Illustrative<\/span> · not verified against a render/);
+		assert.doesNotMatch(html, /Download/);
+		assert.match(html, /aria-label="Copy link to this snippet"/);
+	});
+
+	it('warns visibly about a block that nothing verifies', async () => {
+		const html = await render('');
+		assert.match(html, /data-snippet-status="unverified"/);
+		assert.match(html, /Unverified<\/span> · this block has no id and is not marked illustrative/);
+	});
+
+	it('leaves code blocks on other pages alone, apart from anchors', async () => {
+		const other = resolve('content/docs/index.mdx');
+		const plain = await render('', { file: other });
+		assert.match(plain, /^<div class="expressive-code">/);
+		const anchored = await render('id="example"', { file: other });
+		assert.match(anchored, /id="example" data-snippet="example" data-snippet-status="anchor"/);
+		assert.doesNotMatch(anchored, /Verified|Illustrative|Unverified/);
+	});
+
+	it('ships the copy script once as a JS module', async () => {
+		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode()] });
+		const modules = await engine.getJsModules();
+		assert.equal(modules.filter((m) => m.includes('__casebookCopyButtons')).length, 1);
+	});
+});

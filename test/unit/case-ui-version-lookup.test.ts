@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { MatrixEntry, Verdict } from '../../src/lib/report/schema.ts';
+import { lookupData } from '../../src/lib/site/matrix.ts';
+import { describeLookup, lookupVersion, normaliseVersionInput } from '../../src/lib/site/version-lookup.ts';
+
+function entry(repository: string, version: string, verdict: Verdict, reason?: string): MatrixEntry {
+	return { repository, chart: 'loki', version, verdict, digest: 'd', ...(reason ? { reason } : {}) };
+}
+
+const data = lookupData({
+	chart: { repository: 'grafana', name: 'loki' },
+	fixedIn: '6.30.0',
+	matrix: [
+		entry('grafana', '6.28.0', 'not-affected'),
+		entry('grafana', '6.29.0', 'affected'),
+		entry('grafana', '6.30.0', 'fixed'),
+		entry('grafana', '7.0.0', 'affected'),
+		entry('grafana-community', '7.0.0', 'fixed'),
+		entry('grafana-community', '8.0.0', 'not-applicable', '8.0.0 removed the component on purpose'),
+		entry('grafana', '6.19.0-weekly.227', 'not-affected'),
+	],
+});
+
+describe('normaliseVersionInput', () => {
+	it('accepts full versions with a leading v and surrounding spaces', () => {
+		assert.equal(normaliseVersionInput('6.29.0'), '6.29.0');
+		assert.equal(normaliseVersionInput('  v6.29.0\t'), '6.29.0');
+		assert.equal(normaliseVersionInput('V6.29.0'), '6.29.0');
+		assert.equal(normaliseVersionInput('6.19.0-weekly.227'), '6.19.0-weekly.227');
+	});
+
+	it('rejects partial versions and words', () => {
+		for (const input of ['abc', '1.13', '1', 'v', '01.2.3', '1.2.3.4', '1.2.x', 'vv1.2.3', '']) {
+			assert.equal(normaliseVersionInput(input), undefined, input);
+		}
+	});
+});
+
+describe('lookupVersion', () => {
+	it('answers with the verdict of a version in the matrix', () => {
+		const result = lookupVersion(data, ' v6.29.0 ');
+		assert.equal(result.verdict, 'affected');
+		assert.equal(result.version, '6.29.0');
+		assert.deepEqual(result.answers, [{ repository: 'grafana', chart: 'loki', verdict: 'affected' }]);
+		assert.equal(lookupVersion(data, '6.30.0').verdict, 'fixed');
+		assert.equal(lookupVersion(data, '6.28.0').verdict, 'not-affected');
+		assert.equal(lookupVersion(data, '6.19.0-weekly.227').verdict, 'not-affected');
+	});
+
+	it('answers for every repository that has the version, leading with the one that needs action', () => {
+		const result = lookupVersion(data, '7.0.0');
+		assert.equal(result.verdict, 'affected');
+		assert.deepEqual(result.answers.map((a) => `${a.repository}:${a.verdict}`), ['grafana:affected', 'grafana-community:fixed']);
+	});
+
+	it('carries the reason of not-applicable versions', () => {
+		const result = lookupVersion(data, '8.0.0');
+		assert.equal(result.verdict, 'not-applicable');
+		assert.equal(result.answers[0]!.reason, '8.0.0 removed the component on purpose');
+	});
+
+	it('distinguishes unknown versions, invalid input and an empty box', () => {
+		assert.equal(lookupVersion(data, '9.9.9').verdict, 'unknown');
+		assert.equal(lookupVersion(data, 'abc').verdict, 'invalid');
+		assert.equal(lookupVersion(data, '6.29').verdict, 'invalid');
+		assert.equal(lookupVersion(data, '   ').verdict, 'empty');
+	});
+
+	it('does not mistake object keys for versions', () => {
+		assert.equal(lookupVersion(data, 'constructor').verdict, 'invalid');
+		assert.equal(lookupVersion(data, '__proto__').verdict, 'invalid');
+	});
+});
+
+describe('describeLookup', () => {
+	const say = (input: string) => describeLookup(lookupVersion(data, input), data);
+
+	it('advises the fix for affected versions of the case chart', () => {
+		assert.deepEqual(say('6.29.0'), {
+			headline: 'Affected',
+			lines: ['grafana/loki 6.29.0 is affected. Upgrade to 6.30.0 or later.'],
+		});
+	});
+
+	it('writes one line per repository', () => {
+		assert.deepEqual(say('7.0.0').lines, [
+			'grafana/loki 7.0.0 is affected. Upgrade to 6.30.0 or later.',
+			'grafana-community/loki 7.0.0 is not affected: it includes the fix.',
+		]);
+	});
+
+	it('explains not-applicable, not-affected and fixed answers', () => {
+		assert.deepEqual(say('8.0.0').lines, [
+			'grafana-community/loki 8.0.0: this case does not apply. 8.0.0 removed the component on purpose.',
+		]);
+		assert.match(say('6.28.0').lines[0]!, /not affected: it predates the problem/);
+		assert.match(say('6.30.0').lines[0]!, /includes the fix from 6\.30\.0/);
+	});
+
+	it('is polite about input that is not a version, and says what was checked for unknown ones', () => {
+		assert.equal(say('abc').headline, 'Not a chart version');
+		assert.match(say('abc').lines[0]!, /“abc” is not a chart version/);
+		assert.match(say('1.13').lines[0]!, /not a full chart version/);
+		assert.match(say('9.9.9').lines[0]!, /9\.9\.9 was not rendered for this case\. Checked: grafana\/loki 6\.19\.0-weekly\.227 to 7\.0\.0; grafana-community\/loki 7\.0\.0 to 8\.0\.0\./);
+		assert.deepEqual(say(''), { headline: '', lines: [] });
+	});
+});
