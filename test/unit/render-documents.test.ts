@@ -134,3 +134,25 @@ describe('parseLenientYaml', () => {
 		assert.match((bad as { error: string }).error, /line 1/);
 	});
 });
+
+describe('parseManifest on documents glued together', () => {
+	it('reads kind and name as the full parse does: the last duplicate key wins', async () => {
+		const { parseManifest: parse } = await import('../../src/lib/render/documents.ts');
+		const glued = [
+			'# Source: loki/templates/extra-manifests.yaml',
+			'apiVersion: rbac.authorization.k8s.io/v1',
+			'kind: Role',
+			'metadata:',
+			'  name: first',
+			'rules: []',
+			'kind: RoleBinding',
+			'metadata:',
+			'  name: second',
+			'',
+		].join('\n');
+		const [document] = parse(glued);
+		assert.equal(document!.kind, 'RoleBinding');
+		assert.equal(document!.name, 'second');
+		assert.equal((document!.object as { kind: string }).kind, 'RoleBinding');
+	});
+});

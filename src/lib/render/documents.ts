@@ -61,6 +61,9 @@ export function parseManifest(stdout: string): ParsedDocument[] {
 }
 
 function lazyDocument(text: string): ParsedDocument | undefined {
+	// Duplicate top-level keys (two documents glued together by a template) resolve to the last
+	// value when parsed; the head reader sees the first. Such documents are parsed at once.
+	if ((text.match(/^(?:kind|metadata):/gm) ?? []).length !== 2) return undefined;
 	const head = headOf(text);
 	if (head.kind === undefined || head.name === undefined) return undefined;
 	const source = sourceOf(text);
