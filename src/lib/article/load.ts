@@ -6,6 +6,7 @@ import { casebookFrontmatterSchema, type Case } from '../case/schema.ts';
 import { CasebookError } from '../errors.ts';
 import { findFences } from '../markdown/fences.ts';
 import { splitFrontmatter, type Frontmatter } from '../markdown/frontmatter.ts';
+import { checkAnchorCollisions } from './anchors.ts';
 import { readSnippets, type Snippet } from './snippets.ts';
 
 /** An article read from disk: its case declaration and its snippets, each with file lines. */
@@ -34,6 +35,7 @@ export async function loadArticle(path: string, projectRoot: string, contentRoot
 	const parsed = articleFrontmatterSchema.loose().safeParse(frontmatter.data);
 	if (!parsed.success) throw frontmatterError(parsed.error, frontmatter, file);
 	const snippets = readSnippets(findFences(frontmatter.body, frontmatter.bodyLine), file);
+	checkAnchorCollisions(snippets, frontmatter.body, frontmatter.bodyLine, file);
 	return {
 		file,
 		slug: slugOf(toPosix(relative(contentRoot, path))),
