@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { askAffected, RESULT, VERSION_INPUT } from './support/am-i-affected.ts';
+import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import { serveSite, type ServedSite } from './support/site.ts';
+
+// The "Am I affected?" box of the ingester case, as a reader uses it: type a chart version, read
+// the verdict. Versions from the case's fact sheet: 1.13.0 and 1.13.1 render no ingester
+// StatefulSet, 1.12.0 predates the bug, 1.13.2 fixes it, community 3.x drops the ingester on purpose.
+
+const CASE_ID = 'tempo-ingester-statefulset-missing';
+
+let site: ServedSite;
+let browser: Browser;
+let page: Page;
+let watch: Monitor;
+
+before(async () => {
+	site = await serveSite('root');
+	const summary = site.cases.find((c) => c.id === CASE_ID);
+	assert.ok(summary, `case ${CASE_ID} is not in the build`);
+	browser = await launchChromium();
+	const context = await openContext(browser, site);
+	watch = monitor(context, site.origin);
+	page = await context.newPage();
+	await visit(page, site.at(summary.url));
+});
+
+after(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe(`"Am I affected?" on ${CASE_ID}`, () => {
+	it('starts empty and labelled', async () => {
+		assert.equal(await page.locator(RESULT).getAttribute('data-verdict'), null);
+		assert.equal(await page.locator(`label[for="am-i-affected-version"]`).count(), 1);
+		assert.equal(await page.locator(RESULT).getAttribute('aria-live'), 'polite');
+	});
+
+	const answers: Array<[string, string, RegExp]> = [
+		['1.13.0', 'affected', /1\.13\.0 is affected\. Upgrade to 1\.13\.2/],
+		['1.13.1', 'affected', /1\.13\.1 is affected/],
+		[' v1.13.1 ', 'affected', /1\.13\.1 is affected/],
+		['1.12.0', 'not-affected', /Not affected/],
+		['1.13.2', 'fixed', /Not affected \(fixed\)/],
+		['3.0.0', 'not-applicable', /does not apply/],
+		['9.9.9', 'unknown', /9\.9\.9 was not rendered/],
+	];
+	for (const [input, verdict, text] of answers) {
+		it(`answers ${verdict} for "${input}"`, async () => {
+			const answer = await askAffected(page, input);
+			assert.equal(answer.verdict, verdict, `verdict for "${input}": ${answer.text}`);
+			assert.match(answer.text, text);
+		});
+	}
+
+	for (const input of ['abc', '1.13', '<script>', '<img src=x onerror="window.__pwned=1">', '1.13.0; rm -rf /', '１.１３.０']) {
+		it(`answers "${input}" politely, as text`, async () => {
+			const answer = await askAffected(page, input);
+			assert.equal(answer.verdict, 'invalid', `verdict for "${input}": ${answer.text}`);
+			assert.match(answer.text, /^Not a chart version/);
+			assert.ok(answer.text.includes(input), `the answer quotes the input: ${answer.text}`);
+			assert.doesNotMatch(answer.text.replace(input, ''), /undefined|NaN|null|error|exception/i);
+			assert.deepEqual(answer.unexpectedElements, [], 'the input must not become markup');
+			assert.equal(await page.evaluate(() => (window as { __pwned?: number }).__pwned), undefined);
+		});
+	}
+
+	it('answers on Enter without leaving the page', async () => {
+		const before = page.url();
+		await page.locator(VERSION_INPUT).fill('1.13.0');
+		await page.locator(VERSION_INPUT).press('Enter');
+		await page.waitForTimeout(200);
+		assert.equal(page.url(), before);
+		assert.equal(await page.locator(RESULT).getAttribute('data-verdict'), 'affected');
+	});
+
+	it('clears the answer when the box is emptied', async () => {
+		await page.locator(VERSION_INPUT).fill('');
+		assert.equal(await page.locator(RESULT).getAttribute('data-verdict'), null);
+		assert.equal((await page.locator(RESULT).textContent())?.trim(), '');
+	});
+
+	it('logged no console errors and made no failed requests', () => {
+		assert.deepEqual(watch.report(), []);
+	});
+});
