@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Response } from 'playwright-core';
+import type { CasesApi } from '../site/api.ts';
+import { normaliseBase } from '../site/base.ts';
+import { createStaticServer } from '../site/static-server.ts';
+import { formatTable, kilobytes, total, transfer, usedBytes, verdict, type ScriptCoverage, type Transfer } from './budget-figures.ts';
+import { launchChromium } from './headless.ts';
+
+/**
+ * `npm run budget`: what a reader's browser downloads and runs, measured in Chromium against a
+ * built site. Printed, not asserted: the figures move with every article, and a reviewer decides.
+ *
+ * - First visit: every response of one page load with an empty cache, search excluded: files
+ *   under `<base>pagefind/` and the Pagefind UI bundle Starlight imports when the browser is idle.
+ * - First search: the search UI bundle and the Pagefind files fetched when the first query runs.
+ * - JavaScript: bytes of every script the page ran (inline ones too) and how much of it executed.
+ */
+
+export const BUDGET_KIB = { firstVisit: 40, firstSearch: 100 } as const;
+
+export interface BudgetOptions {
+	/** The built site, e.g. `dist`. */
+	dir: string;
+	base: string;
+	/** What the first search types. */
+	query: string;
+}
+
+interface PageFigures {
+	path: string;
+	page: Transfer[];
+	searchUi: Transfer[];
+	scripts: { total: number; used: number; searchUi: number };
+}
+
+/** Pagefind's UI bundle: Starlight imports it on every page once the browser is idle. */
+function isSearchUi(url: string, body: Buffer): boolean {
+	return /\.m?js$/.test(new URL(url).pathname) && body.includes('pagefind-ui__');
+}
+
+function collect(context: BrowserContext): { settle: () => Promise<Array<{ url: string; body: Buffer }>> } {
+	const pending: Array<Promise<{ url: string; body: Buffer } | undefined>> = [];
+	context.on('response', (response: Response) => {
+		if (response.status() >= 300 && response.status() < 400) return;
+		pending.push(
+			response.body().then(
+				(body) => ({ url: response.url(), body }),
+				() => undefined,
+			),
+		);
+	});
+	return {
+		settle: async () => {
+			const settled = await Promise.all(pending.splice(0));
+			return settled.filter((entry): entry is { url: string; body: Buffer } => entry !== undefined);
+		},
+	};
+}
+
+export async function measureBudget(options: BudgetOptions): Promise<string> {
+	const dir = resolve(options.dir);
+	const base = normaliseBase(options.base);
+	const api = join(dir, 'api', 'cases.json');
+	if (!existsSync(api)) throw new Error(`${dir} is not a built casebook (no api/cases.json). Run \`npm run build\` first.`);
+	const cases = (JSON.parse(readFileSync(api, 'utf8')) as CasesApi).cases;
+	const paths = [base, ...cases.map((c) => c.url), `${base}404.html`];
+
+	const server = createStaticServer({ root: dir, base });
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const browser = await launchChromium();
+	try {
+		const figures: PageFigures[] = [];
+		let firstSearch: Transfer[] = [];
+		for (const path of paths) {
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			await context.route((url) => !url.href.startsWith(`${origin}/`), (route) => route.abort('blockedbyclient'));
+			const responses = collect(context);
+			const page = await context.newPage();
+			await page.coverage.startJSCoverage({ resetOnNavigation: false });
+			await page.goto(origin + path, { waitUntil: 'load' });
+			await page.waitForLoadState('networkidle');
+			const coverage = (await page.coverage.stopJSCoverage()) as ScriptCoverage[];
+			const loaded = await responses.settle();
+			const searchUiUrls = new Set(loaded.filter((r) => isSearchUi(r.url, r.body)).map((r) => r.url));
+			const isSearch = (url: string) => new URL(url).pathname.startsWith(`${base}pagefind/`) || searchUiUrls.has(url);
+			const scripts = coverage.map((script) => ({ url: script.url, ...usedBytes(script) }));
+			figures.push({
+				path,
+				page: loaded.filter((r) => !isSearch(r.url)).map((r) => transfer(r.url, r.body)),
+				searchUi: loaded.filter((r) => searchUiUrls.has(r.url)).map((r) => transfer(r.url, r.body)),
+				scripts: {
+					total: scripts.reduce((n, s) => n + s.total, 0),
+					used: scripts.reduce((n, s) => n + s.used, 0),
+					searchUi: scripts.filter((s) => searchUiUrls.has(s.url)).reduce((n, s) => n + s.total, 0),
+				},
+			});
+			// The first search, measured once, on the first case page (the page a reader lands on).
+			if (path === cases[0]?.url) {
+				await page.locator('site-search button[data-open-modal]').click();
+				const input = page.locator('#starlight__search input');
+				await input.fill(options.query);
+				await page.waitForFunction(
+					(query) => /for (.*)$/.exec(document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim() ?? '')?.[1] === query,
+					options.query,
+				);
+				await page.waitForLoadState('networkidle');
+				const fetched = await responses.settle();
+				// On a slow machine the UI bundle may only arrive with the click; it counts as UI, not index.
+				const current = figures.at(-1)!;
+				for (const r of fetched) if (isSearchUi(r.url, r.body)) current.searchUi.push(transfer(r.url, r.body));
+				firstSearch = fetched.filter((r) => !isSearchUi(r.url, r.body)).map((r) => transfer(r.url, r.body));
+			}
+			await context.close();
+		}
+		return report(figures, firstSearch, options, origin);
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
+function report(figures: PageFigures[], firstSearch: Transfer[], options: BudgetOptions, origin: string): string {
+	const visit = [['First visit, empty cache (search excluded)', 'requests', 'raw KiB', 'gzip KiB', `≤ ${BUDGET_KIB.firstVisit} KiB gzip`]];
+	for (const f of figures) {
+		const sum = total(f.page);
+		visit.push([f.path, String(sum.requests), kilobytes(sum.raw), kilobytes(sum.gzip), verdict(sum.gzip, BUDGET_KIB.firstVisit)]);
+	}
+
+	const caseFigures = figures.find((f) => f.searchUi.length > 0) ?? figures[0]!;
+	// The same bundle on every page: count it once.
+	const ui = total(caseFigures.searchUi);
+	const index = total(firstSearch);
+	const both = { requests: ui.requests + index.requests, raw: ui.raw + index.raw, gzip: ui.gzip + index.gzip };
+	const search = [
+		[`First search ("${options.query}")`, 'requests', 'raw KiB', 'gzip KiB', `≤ ${BUDGET_KIB.firstSearch} KiB gzip`],
+		['Pagefind files fetched by the first query', String(index.requests), kilobytes(index.raw), kilobytes(index.gzip), verdict(index.gzip, BUDGET_KIB.firstSearch)],
+		['Search UI bundle (fetched at idle on every page)', String(ui.requests), kilobytes(ui.raw), kilobytes(ui.gzip), ''],
+		['Both', String(both.requests), kilobytes(both.raw), kilobytes(both.gzip), verdict(both.gzip, BUDGET_KIB.firstSearch)],
+	];
+
+	const js = [['JavaScript run per page', 'script KiB', 'executed KiB', 'executed %', 'of it search UI KiB']];
+	for (const f of figures) {
+		const { total: all, used, searchUi } = f.scripts;
+		js.push([f.path, kilobytes(all), kilobytes(used), all ? `${Math.round((used / all) * 100)}%` : '0%', kilobytes(searchUi)]);
+	}
+
+	const largest = [...firstSearch, ...figures.flatMap((f) => f.page)]
+		.filter((t, i, all) => all.findIndex((o) => o.url === t.url) === i)
+		.sort((a, b) => b.gzip - a.gzip)
+		.slice(0, 8);
+	const heavy = [['Largest files (deduplicated)', 'raw KiB', 'gzip KiB']];
+	for (const t of largest) heavy.push([t.url.slice(origin.length), kilobytes(t.raw), kilobytes(t.gzip)]);
+
+	return [formatTable(visit), formatTable(search), formatTable(js), formatTable(heavy)].join('\n\n');
+}
