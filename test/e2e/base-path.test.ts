@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { askAffected } from './support/am-i-affected.ts';
+import { openPanel } from './support/panels.ts';
 import { articleFile, fencesWithId } from './support/articles.ts';
 import { idSelector, inViewport, launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
 import { search } from './support/search.ts';
@@ -104,6 +105,13 @@ describe('base path /kb/', () => {
 		assert.equal((await askAffected(page, '1.13.1')).verdict, 'affected');
 		assert.equal((await askAffected(page, '1.13.2')).verdict, 'fixed');
 		assert.equal((await askAffected(page, 'abc')).verdict, 'invalid');
+	});
+
+	it('a verification panel loads its checks from under /kb/', async () => {
+		const panel = page.locator('details[data-panel-src]').first();
+		assert.equal(await openPanel(page, panel), 'loaded');
+		assert.ok((await panel.locator('li[data-check-id]').count()) > 0);
+		assert.ok(requested.some((path) => path.startsWith(`/kb/verification/${CASE_ID}/`)), 'the panel file came from /kb/verification/');
 	});
 
 	it('snippet downloads are served under /kb/ with the fenced text', async () => {

@@ -12,6 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'casebook-ui-'));
 process.env.CASEBOOK_REPORT = join(dir, 'report.json');
 writeFileSync(process.env.CASEBOOK_REPORT, JSON.stringify(reportFixture()));
 const { casebookCode } = await import('../../src/integrations/casebook-code/index.ts');
+const { verificationFragment } = await import('../../src/integrations/casebook-code/panel.ts');
 
 const article = resolve('content/docs/tempo/ingester-statefulset-missing.mdx');
 
@@ -32,12 +33,13 @@ describe('casebook-code Expressive Code plugin', () => {
 	it('gives a verified snippet its anchor, badge, checks, download and copy-link control', async () => {
 		const html = await render('title="no-rollout-operator.yaml" id="no-rollout-operator"');
 		assert.match(html, /^<div class="cb-snippet not-content" id="no-rollout-operator" data-snippet="no-rollout-operator" data-snippet-status="verified">/);
-		assert.match(html, /<details class="cb-verification" data-snippet-verification="">/);
 		assert.match(html, /✓<\/span> Verified<\/span><span class="cb-badge-text">/);
 		const summary = /<summary>(.*?)<\/summary>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
 		assert.equal(summary, '✓ Verified · tempo-distributed 1.13.0, 1.13.1 · Helm 3.17.3, 4.1.4 · 2026-11-22');
-		assert.match(html, /data-check-id="no-rollout-operator" data-check-status="passed"/);
-		assert.doesNotMatch(html, /data-check-id="broken-default"/);
+		// The checks themselves are a separate file, fetched when the panel opens.
+		assert.match(html, /<details class="cb-verification" data-snippet-verification="" data-panel-src="\.\.\/\.\.\/verification\/tempo-ingester-statefulset-missing\/no-rollout-operator\.html">/);
+		assert.match(html, /<a href="\.\.\/\.\.\/verification\/tempo-ingester-statefulset-missing\/no-rollout-operator\.html" data-panel-link="">/);
+		assert.doesNotMatch(html, /data-check-id=/);
 		// Relative to the article at <base>tempo/ingester-statefulset-missing/, so any base works.
 		assert.match(html, /href="\.\.\/\.\.\/snippets\/tempo-ingester-statefulset-missing\/no-rollout-operator\.yaml" download="no-rollout-operator\.yaml"/);
 		assert.equal(
@@ -46,12 +48,6 @@ describe('casebook-code Expressive Code plugin', () => {
 		);
 		assert.match(html, /Download no-rollout-operator\.yaml/);
 		assert.match(html, /<button class="cb-action" type="button" data-casebook-copy="#no-rollout-operator" aria-label="Copy link to this snippet">/);
-		// The copy control carries the exact reproduce commands; the shown ones are highlighted at
-		// build time with a colour per theme, as is the rendered excerpt.
-		assert.match(html, /data-casebook-copy-text="helm repo add grafana https:\/\/grafana\.github\.io\/helm-charts\nhelm repo update grafana\nhelm template t grafana\/tempo-distributed --version 1\.13\.0 --namespace tracing -f no-rollout-operator\.yaml\n/);
-		assert.match(html, /<pre class="cb-code" tabindex="0" role="group" aria-label="Reproduce no-rollout-operator" data-lang="bash"><code><span class="cb-line"><span style="--cb-light:#[0-9a-f]{6};--cb-dark:#[0-9a-f]{6}[^"]*">helm <\/span>/);
-		assert.match(html, /<figcaption><code>PodDisruptionBudget\/t-tempo-ingester<\/code> · rendered from tempo-distributed 1\.13\.0/);
-		assert.match(html, /aria-label="Rendered PodDisruptionBudget\/t-tempo-ingester" data-lang="yaml"/);
 	});
 
 	it('labels illustrative blocks in text', async () => {
@@ -77,9 +73,25 @@ describe('casebook-code Expressive Code plugin', () => {
 		assert.doesNotMatch(anchored, /Verified|Illustrative|Unverified/);
 	});
 
-	it('ships the copy script once as a JS module', async () => {
+	it('ships the copy script and the panel loader once each as JS modules', async () => {
 		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode()] });
 		const modules = await engine.getJsModules();
 		assert.equal(modules.filter((m) => m.includes('__casebookCopyButtons')).length, 1);
+		assert.equal(modules.filter((m) => m.includes('__casebookPanelLoader')).length, 1);
+	});
+});
+
+describe('verification panel body', () => {
+	it('lists the checks that apply the snippet, with reproduce commands and highlighted excerpts', async () => {
+		const report = reportFixture().cases[0]!;
+		const html = await verificationFragment(report.checks.filter((check) => check.id === 'no-rollout-operator'));
+		assert.match(html, /^<ol class="cb-checks"><li class="cb-check" data-check-id="no-rollout-operator" data-check-status="passed">/);
+		assert.doesNotMatch(html, /data-check-id="broken-default"/);
+		// The copy control carries the exact reproduce commands; the shown ones are highlighted at
+		// build time with a colour per theme, as is the rendered excerpt.
+		assert.match(html, /data-casebook-copy-text="helm repo add grafana https:\/\/grafana\.github\.io\/helm-charts\nhelm repo update grafana\nhelm template t grafana\/tempo-distributed --version 1\.13\.0 --namespace tracing -f no-rollout-operator\.yaml\n/);
+		assert.match(html, /<pre class="cb-code" tabindex="0" role="group" aria-label="Reproduce no-rollout-operator" data-lang="bash"><code><span class="cb-line"><span style="--cb-light:#[0-9a-f]{6};--cb-dark:#[0-9a-f]{6}[^"]*">helm <\/span>/);
+		assert.match(html, /<figcaption><code>PodDisruptionBudget\/t-tempo-ingester<\/code> · rendered from tempo-distributed 1\.13\.0/);
+		assert.match(html, /aria-label="Rendered PodDisruptionBudget\/t-tempo-ingester" data-lang="yaml"/);
 	});
 });

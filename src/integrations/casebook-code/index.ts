@@ -8,18 +8,20 @@ import { snippetState } from './snippet-state.ts';
  * Expressive Code plugin for case articles. Every fence gets what the reader needs to trust it:
  * an anchor (`id` meta option), a copy-link control, and its verification status from the
  * report: a badge with the checks, reproduce commands and rendered excerpts for verified
- * snippets, a label for illustrative ones, a warning for anything else.
+ * snippets (the panel body is a separate file, loaded on opening: panel.ts), a label for
+ * illustrative ones, a warning for anything else.
  *
  * Register it in astro.config.mjs: `starlight({ expressiveCode: { plugins: [casebookCode()] } })`.
- * It needs no base path: the only site link it writes (the download) is relative to the page.
+ * It needs no base path: the links it writes (download, panel file) are relative to the page.
  */
 
 const copyButtonsModule = readFileSync(new URL('./copy-buttons.js', import.meta.url), 'utf8');
+const panelLoaderModule = readFileSync(new URL('./panel-loader.js', import.meta.url), 'utf8');
 
 export function casebookCode(): ExpressiveCodePlugin {
 	return definePlugin({
 		name: 'Helm Casebook snippets',
-		jsModules: [copyButtonsModule],
+		jsModules: [copyButtonsModule, panelLoaderModule],
 		hooks: {
 			postprocessRenderedBlockGroup: async ({ renderedGroupContents, renderData }) => {
 				// Markdown fences render one block per group; tabbed groups are not used in articles.
@@ -34,7 +36,7 @@ export function casebookCode(): ExpressiveCodePlugin {
 					},
 					report,
 				);
-				renderData.groupAst = await wrapSnippet(renderData.groupAst, state);
+				renderData.groupAst = wrapSnippet(renderData.groupAst, state);
 			},
 		},
 	});

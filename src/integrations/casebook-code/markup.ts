@@ -1,8 +1,4 @@
 import { h, s, type Element, type ElementContent } from '@expressive-code/core/hast';
-import type { CheckReport } from '../../lib/report/schema.ts';
-import { helmVersionLabels, joinWords, summariseVersions } from '../../lib/site/case-facts.ts';
-import { reproduceScript } from '../../lib/site/reproduce.ts';
-import { highlightToHast } from './highlight.ts';
 import type { SnippetState } from './snippet-state.ts';
 
 /**
@@ -11,7 +7,8 @@ import type { SnippetState } from './snippet-state.ts';
  *
  * Stable hooks for tests: `div.cb-snippet#<id>[data-snippet][data-snippet-status=verified|
  * illustrative|unverified|anchor]`; `details[data-snippet-verification]` (the badge);
- * `li[data-check-id][data-check-status]` per check; `button[data-reproduce-copy=<check id>]`;
+ * `details[data-panel-src]` names the panel body file (panel.ts), loaded into
+ * `[data-panel-slot]` on first opening (`data-panel-state=loading|loaded|failed`);
  * `a[data-snippet-download]`; the copy-link button `[data-casebook-copy="#<id>"]`, named
  * "Copy link to this snippet".
  */
@@ -51,13 +48,23 @@ function copyLinkButton(id: string): ElementContent[] {
 }
 
 /**
- * `<base>snippets/<case>/<file>`, written relative to the article page (`<base><slug>/`). Relative
- * on purpose: the site's Markdown link rewriting (markdown-base.ts) runs after Expressive Code and
- * would prefix the base a second time onto a root-relative href; a relative one needs no base.
+ * A site path (`snippets/<case>/<file>`) written relative to the article page (`<base><slug>/`).
+ * Relative on purpose: the site's Markdown link rewriting (markdown-base.ts) runs after Expressive
+ * Code and would prefix the base a second time onto a root-relative href; a relative one needs no
+ * base.
  */
-export function snippetHref(slug: string, caseId: string, fileName: string): string {
+function fromArticle(slug: string, path: string): string {
 	const depth = slug.split('/').filter(Boolean).length;
-	return `${'../'.repeat(depth)}snippets/${caseId}/${fileName}`;
+	return `${'../'.repeat(depth)}${path}`;
+}
+
+export function snippetHref(slug: string, caseId: string, fileName: string): string {
+	return fromArticle(slug, `snippets/${caseId}/${fileName}`);
+}
+
+/** Where the body of a snippet's verification panel is (src/pages/verification/). */
+export function panelHref(slug: string, caseId: string, snippetId: string): string {
+	return fromArticle(slug, `verification/${caseId}/${snippetId}.html`);
 }
 
 function downloadLink(slug: string, caseId: string, fileName: string): Element {
@@ -73,79 +80,7 @@ function statusLabel(kind: 'verified' | 'illustrative' | 'unverified'): Element 
 	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, text[0]), ` ${text[1]}`]);
 }
 
-async function codeBox(code: string, lang: string, label: string): Promise<Element> {
-	// Scrollable regions must be reachable by keyboard (tabindex) and named for screen readers.
-	return h('pre.cb-code', { tabIndex: 0, role: 'group', ariaLabel: label, dataLang: lang }, [await highlightToHast(code, lang)]);
-}
-
-async function checkItem(check: CheckReport): Promise<Element> {
-	const versions = summariseVersions(check.versions.map((v) => v.version));
-	const helm = joinWords(helmVersionLabels(check.helm));
-	const repository = check.chart.repository;
-	const assertions = check.runs[0]?.assertions ?? [];
-	const reproduce = reproduceScript(check.reproduce);
-	const passed = check.status === 'passed';
-	const children: ElementContent[] = [
-		h('p.cb-check-head', [
-			h(`span.cb-check-status.cb-check-status--${check.status}`, passed ? '✓ Passed' : '✗ Failed'),
-			' ',
-			h('span.cb-check-title', check.title),
-		]),
-		h('p.cb-check-scope', [
-			`${repository}/${check.chart.name} ${versions} · Helm ${helm} · `,
-			`${check.runs.length} ${check.runs.length === 1 ? 'render' : 'renders'}`,
-		]),
-	];
-	if (assertions.length > 0) {
-		children.push(
-			h('ul.cb-assertions', { ariaLabel: 'Assertions' }, assertions.map((a) =>
-				h('li', { dataPassed: String(a.passed) }, [
-					h('span.cb-assertion-mark', { ariaHidden: 'true' }, a.passed ? '✓' : '✗'),
-					' ',
-					h('code', a.label),
-					a.passed ? '' : h('span.cb-visually-hidden', ' (failed)'),
-				]),
-			)),
-		);
-	}
-	if (check.error) {
-		children.push(h('p.cb-label', 'Expected error'), await codeBox(check.error, 'text', 'Expected error'));
-	}
-	children.push(
-		h('div.cb-label-row', [
-			h('p.cb-label', 'Reproduce'),
-			h('button.cb-action', { type: 'button', dataCasebookCopyText: reproduce.script, dataReproduceCopy: check.id }, 'Copy commands'),
-			h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
-		]),
-	);
-	if (check.reproduce.files.length > 0) {
-		children.push(
-			h('p.cb-note', [
-				'Save ',
-				...check.reproduce.files.flatMap((file, i) => [i > 0 ? ', ' : '', h('code', file)]),
-				' in the current directory first.',
-			]),
-		);
-	}
-	children.push(await codeBox(reproduce.script, 'bash', `Reproduce ${check.id}`));
-	for (const excerpt of check.excerpts) {
-		const caption = [
-			h('code', excerpt.document),
-			` · rendered from ${check.chart.name} ${excerpt.version}`,
-			excerpt.source ? [' · ', h('code', excerpt.source)] : [],
-			excerpt.trimmed ? ' · shortened' : '',
-		].flat();
-		children.push(
-			h('figure.cb-excerpt', [
-				h('figcaption', caption),
-				await codeBox(excerpt.yaml, 'yaml', `Rendered ${excerpt.document}`),
-			]),
-		);
-	}
-	return h('li.cb-check', { dataCheckId: check.id, dataCheckStatus: check.status }, children);
-}
-
-async function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Promise<Element> {
+function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Element {
 	const count = state.checks.length;
 	const intro = [
 		'Rendered with ',
@@ -156,14 +91,20 @@ async function verificationDetails(state: Extract<SnippetState, { kind: 'verifie
 		state.matrix ? `${count > 0 ? ' and' : ''} by the version matrix` : '',
 		'.',
 	];
-	return h('details.cb-verification', { dataSnippetVerification: '' }, [
+	const href = panelHref(state.slug, state.caseId, state.id);
+	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
 		h('summary', [
 			statusLabel('verified'),
 			h('span.cb-badge-text', state.badge.flatMap((part) => [' · ', h('span.cb-badge-part', part)])),
 		]),
 		h('div.cb-panel', [
 			h('p.cb-note', intro),
-			count > 0 ? h('ol.cb-checks', await Promise.all(state.checks.map(checkItem))) : '',
+			// Without scripts the link opens the same checks as a bare page.
+			count > 0
+				? h('div.cb-panel-slot', { dataPanelSlot: '', ariaLive: 'polite' }, [
+						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, 'Show the checks, reproduce commands and rendered excerpts')]),
+					])
+				: '',
 		]),
 	]);
 }
@@ -172,7 +113,7 @@ async function verificationDetails(state: Extract<SnippetState, { kind: 'verifie
  * Wraps the rendered group (`div.expressive-code`) in the snippet element, or returns it as it
  * was for a plain block.
  */
-export async function wrapSnippet(group: Element, state: SnippetState): Promise<Element> {
+export function wrapSnippet(group: Element, state: SnippetState): Element {
 	if (state.kind === 'plain') return group;
 	const id = 'id' in state ? state.id : undefined;
 	const actions: ElementContent[] = [];
@@ -182,7 +123,7 @@ export async function wrapSnippet(group: Element, state: SnippetState): Promise<
 	const meta: ElementContent[] = [];
 	switch (state.kind) {
 		case 'verified':
-			meta.push(await verificationDetails(state));
+			meta.push(verificationDetails(state));
 			break;
 		case 'illustrative':
 			meta.push(h('p.cb-status-line', [statusLabel('illustrative'), ' · not verified against a render']));
@@ -200,9 +141,13 @@ export async function wrapSnippet(group: Element, state: SnippetState): Promise<
 	}
 	if (actions.length > 0) meta.push(h('div.cb-actions', actions));
 
+	// Search indexes what readers type: symptoms, errors, commands and log lines. A values file is
+	// structure, not words (its keys are named in the prose), and the strip under every block
+	// repeats the same labels; leaving both out keeps the result fragments of the first search small.
+	if (state.kind === 'verified') group.properties = { ...group.properties, dataPagefindIgnore: '' };
 	return h(
 		'div.cb-snippet.not-content',
 		{ id, dataSnippet: id ?? '', dataSnippetStatus: state.kind },
-		[group, meta.length > 0 ? h('div.cb-snippet-meta', meta) : ''],
+		[group, meta.length > 0 ? h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta) : ''],
 	);
 }

@@ -1,0 +1,95 @@
+import { h, toHtml, type Element, type ElementContent } from '@expressive-code/core/hast';
+import type { CheckReport } from '../../lib/report/schema.ts';
+import { helmVersionLabels, joinWords, summariseVersions } from '../../lib/site/case-facts.ts';
+import { reproduceScript } from '../../lib/site/reproduce.ts';
+import { highlightToHast } from './highlight.ts';
+
+/**
+ * The body of a snippet's verification panel: per check its status, scope, assertions, the
+ * reproduce commands and the rendered excerpts. It is the heaviest markup on a case page (Shiki
+ * highlighted YAML), and few readers open it, so it is not in the page: each panel is its own
+ * file (`<base>verification/<case>/<snippet>.html`, src/pages/verification/), fetched when the
+ * panel is opened (panel-loader.js).
+ */
+
+async function codeBox(code: string, lang: string, label: string): Promise<Element> {
+	// Scrollable regions must be reachable by keyboard (tabindex) and named for screen readers.
+	return h('pre.cb-code', { tabIndex: 0, role: 'group', ariaLabel: label, dataLang: lang }, [await highlightToHast(code, lang)]);
+}
+
+async function checkItem(check: CheckReport): Promise<Element> {
+	const versions = summariseVersions(check.versions.map((v) => v.version));
+	const helm = joinWords(helmVersionLabels(check.helm));
+	const repository = check.chart.repository;
+	const assertions = check.runs[0]?.assertions ?? [];
+	const reproduce = reproduceScript(check.reproduce);
+	const passed = check.status === 'passed';
+	const children: ElementContent[] = [
+		h('p.cb-check-head', [
+			h(`span.cb-check-status.cb-check-status--${check.status}`, passed ? '✓ Passed' : '✗ Failed'),
+			' ',
+			h('span.cb-check-title', check.title),
+		]),
+		h('p.cb-check-scope', [
+			`${repository}/${check.chart.name} ${versions} · Helm ${helm} · `,
+			`${check.runs.length} ${check.runs.length === 1 ? 'render' : 'renders'}`,
+		]),
+	];
+	if (assertions.length > 0) {
+		children.push(
+			h('ul.cb-assertions', { ariaLabel: 'Assertions' }, assertions.map((a) =>
+				h('li', { dataPassed: String(a.passed) }, [
+					h('span.cb-assertion-mark', { ariaHidden: 'true' }, a.passed ? '✓' : '✗'),
+					' ',
+					h('code', a.label),
+					a.passed ? '' : h('span.cb-visually-hidden', ' (failed)'),
+				]),
+			)),
+		);
+	}
+	if (check.error) {
+		children.push(h('p.cb-label', 'Expected error'), await codeBox(check.error, 'text', 'Expected error'));
+	}
+	children.push(
+		h('div.cb-label-row', [
+			h('p.cb-label', 'Reproduce'),
+			h('button.cb-action', { type: 'button', dataCasebookCopyText: reproduce.script, dataReproduceCopy: check.id }, 'Copy commands'),
+			h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
+		]),
+	);
+	if (check.reproduce.files.length > 0) {
+		children.push(
+			h('p.cb-note', [
+				'Save ',
+				...check.reproduce.files.flatMap((file, i) => [i > 0 ? ', ' : '', h('code', file)]),
+				' in the current directory first.',
+			]),
+		);
+	}
+	children.push(await codeBox(reproduce.script, 'bash', `Reproduce ${check.id}`));
+	for (const excerpt of check.excerpts) {
+		const caption = [
+			h('code', excerpt.document),
+			` · rendered from ${check.chart.name} ${excerpt.version}`,
+			excerpt.source ? [' · ', h('code', excerpt.source)] : [],
+			excerpt.trimmed ? ' · shortened' : '',
+		].flat();
+		children.push(
+			h('figure.cb-excerpt', [
+				h('figcaption', caption),
+				await codeBox(excerpt.yaml, 'yaml', `Rendered ${excerpt.document}`),
+			]),
+		);
+	}
+	return h('li.cb-check', { dataCheckId: check.id, dataCheckStatus: check.status }, children);
+}
+
+/** The `ol.cb-checks` list of a panel. */
+export async function verificationChecks(checks: CheckReport[]): Promise<Element> {
+	return h('ol.cb-checks', await Promise.all(checks.map(checkItem)));
+}
+
+/** The panel body as the HTML fragment the page fetches. */
+export async function verificationFragment(checks: CheckReport[]): Promise<string> {
+	return `${toHtml(await verificationChecks(checks))}\n`;
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import { openPanel } from './support/panels.ts';
+import { serveSite, type ServedSite } from './support/site.ts';
+
+// A verified snippet's badge opens a panel whose checks are fetched from a separate file on
+// first opening (they are most of a case page's weight). Every panel of every case page loads,
+// shows passed checks with reproduce commands, and says so when its file cannot be fetched.
+
+let site: ServedSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watch: Monitor;
+
+before(async () => {
+	site = await serveSite('root');
+	browser = await launchChromium();
+	context = await openContext(browser, site, { clipboard: true });
+	watch = monitor(context, site.origin);
+	page = await context.newPage();
+});
+
+after(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe('verification panels', () => {
+	it('are not in the page until opened', async () => {
+		for (const summary of site.cases) {
+			await visit(page, site.at(summary.url));
+			assert.ok((await page.locator('details[data-panel-src]').count()) > 0, `${summary.url} has panels`);
+			assert.equal(await page.locator('li[data-check-id]').count(), 0, `${summary.url} ships no checks in its HTML`);
+		}
+	});
+
+	it('every panel of every case page loads its passed checks, each with reproduce commands', async () => {
+		const problems: string[] = [];
+		for (const summary of site.cases) {
+			await visit(page, site.at(summary.url));
+			const panels = page.locator('details[data-panel-src]');
+			for (let i = 0; i < (await panels.count()); i++) {
+				const panel = panels.nth(i);
+				const where = `${summary.url}#${await panel.evaluate((d) => d.closest('[data-snippet]')?.id)}`;
+				if ((await openPanel(page, panel)) !== 'loaded') {
+					problems.push(`${where}: did not load`);
+					continue;
+				}
+				const checks = await panel.locator('li[data-check-id]').evaluateAll((items) =>
+					items.map((item) => ({
+						id: item.getAttribute('data-check-id'),
+						status: item.getAttribute('data-check-status'),
+						reproduce: item.querySelector('[data-reproduce-copy]')?.getAttribute('data-casebook-copy-text') ?? '',
+					})),
+				);
+				if (checks.length === 0) problems.push(`${where}: no checks`);
+				for (const check of checks) {
+					if (check.status !== 'passed') problems.push(`${where}: check ${check.id} is ${check.status}`);
+					// One command per version, or a loop over the versions when there are many.
+					if (!/^\s*helm template \S+ \S+ --version \S+/m.test(check.reproduce)) problems.push(`${where}: check ${check.id} has no helm template command`);
+				}
+				const fallback = await panel.locator('a[data-panel-link]').count();
+				if (fallback !== 0) problems.push(`${where}: the no-script link is still shown after loading`);
+			}
+		}
+		assert.deepEqual(problems, []);
+	});
+
+	it('a loaded panel\'s "Copy commands" puts the reproduce commands on the clipboard', async () => {
+		const summary = site.cases[0]!;
+		await visit(page, site.at(summary.url));
+		const panel = page.locator('details[data-panel-src]').first();
+		await openPanel(page, panel);
+		const button = panel.locator('[data-reproduce-copy]').first();
+		await button.click();
+		await page.waitForFunction((el) => el?.hasAttribute('data-copied-text'), await button.elementHandle());
+		assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await button.getAttribute('data-casebook-copy-text'));
+	});
+
+	it('the panel file is also reachable without scripts, through the link the panel shows', async () => {
+		const summary = site.cases[0]!;
+		await visit(page, site.at(summary.url));
+		const panel = page.locator('details[data-panel-src]').first();
+		const href = await panel.locator('a[data-panel-link]').evaluate((a) => (a as HTMLAnchorElement).href);
+		const src = await panel.evaluate((d) => new URL(d.getAttribute('data-panel-src')!, location.href).href);
+		assert.equal(href, src);
+		const response = await context.request.get(href);
+		assert.equal(response.status(), 200);
+		assert.match(response.headers()['content-type'] ?? '', /^text\/html/);
+		assert.match(await response.text(), /^<ol class="cb-checks"><li class="cb-check" data-check-id="/);
+	});
+
+	it('a panel whose file cannot be fetched says so and keeps the link', async () => {
+		const summary = site.cases[0]!;
+		await context.route('**/verification/**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+		try {
+			await visit(page, site.at(summary.url));
+			const panel = page.locator('details[data-panel-src]').first();
+			watch.allowStatus(await panel.evaluate((d) => new URL(d.getAttribute('data-panel-src')!, location.href).href), 503);
+			assert.equal(await openPanel(page, panel), 'failed');
+			assert.match((await panel.locator('[role="alert"]').textContent()) ?? '', /could not be loaded \(HTTP 503\)/);
+			assert.equal(await panel.locator('a[data-panel-link]').count(), 1);
+		} finally {
+			await context.unroute('**/verification/**');
+		}
+	});
+
+	it('raised no console errors and made no failed requests', () => {
+		assert.deepEqual(watch.report(), []);
+	});
+});
