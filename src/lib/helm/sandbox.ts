@@ -26,7 +26,23 @@ const NETWORK_VARIABLES = [
 	'SSL_CERT_DIR',
 ];
 
-export async function createHelmSandbox(options: { network?: boolean } = {}): Promise<HelmSandbox> {
+/**
+ * Go runtime settings for renders that run one helm per core, side by side: Go code on one OS
+ * thread (a neighbour owns the other core) and a lazier garbage collector (a render lives for a
+ * fraction of a second; collecting at 4x the live heap instead of 2x). On two cores this renders
+ * about 1.4 times as many charts per second (README, Speed). The manifests do not change: only
+ * speed and memory do, so these settings are not part of a render's cache key.
+ */
+export const SIDE_BY_SIDE_GO_RUNTIME: Readonly<Record<string, string>> = { GOMAXPROCS: '1', GOGC: '400' };
+
+export interface SandboxOptions {
+	/** Pass proxy and CA variables through (for `helm pull`). */
+	network?: boolean;
+	/** Extra Go runtime variables, e.g. SIDE_BY_SIDE_GO_RUNTIME. */
+	goRuntime?: Readonly<Record<string, string>>;
+}
+
+export async function createHelmSandbox(options: SandboxOptions = {}): Promise<HelmSandbox> {
 	const dir = await mkdtemp(join(tmpdir(), 'casebook-helm-'));
 	const home = join(dir, '.helm');
 	const env: Record<string, string> = {
@@ -38,6 +54,7 @@ export async function createHelmSandbox(options: { network?: boolean } = {}): Pr
 		// Deliberately absent: helm template must never reach a cluster.
 		KUBECONFIG: join(home, 'kubeconfig-absent'),
 	};
+	Object.assign(env, options.goRuntime);
 	if (options.network) {
 		for (const name of NETWORK_VARIABLES) {
 			const value = process.env[name];

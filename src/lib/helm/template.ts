@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { CasebookError } from '../errors.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { templateArgs } from './args.ts';
-import { createHelmSandbox } from './sandbox.ts';
+import { createHelmSandbox, SIDE_BY_SIDE_GO_RUNTIME } from './sandbox.ts';
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
@@ -30,11 +30,11 @@ function checkValuesFileNames(req: RenderRequest): void {
  * Runs `helm template` hermetically (see sandbox.ts). The values files are written under their
  * names next to each other and helm runs in that directory, so its messages name them the way a
  * reader would. A failing or slow render is a result, not an error: only a helm that cannot be
- * started rejects.
+ * started rejects. `sideBySide: false` runs helm with Go's defaults, as a person's shell loop would.
  */
-export async function helmTemplate(req: RenderRequest): Promise<RenderResult> {
+export async function helmTemplate(req: RenderRequest, options: { sideBySide?: boolean } = {}): Promise<RenderResult> {
 	checkValuesFileNames(req);
-	const sandbox = await createHelmSandbox();
+	const sandbox = await createHelmSandbox({ goRuntime: options.sideBySide === false ? undefined : SIDE_BY_SIDE_GO_RUNTIME });
 	try {
 		for (const file of req.valuesFiles) await writeFile(join(sandbox.dir, file.name), file.content);
 		// helm runs inside the sandbox, so a relative archive path must be made absolute first.

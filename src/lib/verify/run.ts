@@ -97,7 +97,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		evaluations: new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations')),
 		evaluatorVersion: await evaluatorVersion(),
 		concurrency: config.concurrency ?? 1,
-		render: options.render ?? helmTemplate,
+		render: options.render ?? ((request) => helmTemplate(request)),
 		evaluate: evaluateUse,
 		onDone(job, outcome) {
 			let failed = false;
