@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { askAffected, RESULT, VERSION_INPUT } from './support/am-i-affected.ts';
-import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
-import { serveSite, type ServedSite } from './support/site.ts';
+import { visit, type Monitor } from './support/browser.ts';
+import { type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // The "Am I affected?" box of the ingester case, as a reader uses it: type a chart version, read
 // the verdict. Versions from the case's fact sheet: 1.13.0 and 1.13.1 render no ingester
@@ -11,25 +12,21 @@ import { serveSite, type ServedSite } from './support/site.ts';
 
 const CASE_ID = 'tempo-ingester-statefulset-missing';
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let page: Page;
 let watch: Monitor;
 
 before(async () => {
-	site = await serveSite('root');
+	session = await openSession('root');
+	({ site, page, watch } = session);
 	const summary = site.cases.find((c) => c.id === CASE_ID);
 	assert.ok(summary, `case ${CASE_ID} is not in the build`);
-	browser = await launchChromium();
-	const context = await openContext(browser, site);
-	watch = monitor(context, site.origin);
-	page = await context.newPage();
 	await visit(page, site.at(summary.url));
 });
 
 after(async () => {
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 describe(`"Am I affected?" on ${CASE_ID}`, () => {

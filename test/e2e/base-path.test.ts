@@ -1,21 +1,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { askAffected } from './support/am-i-affected.ts';
 import { openPanel } from './support/panels.ts';
 import { articleFile, fencesWithId } from './support/articles.ts';
-import { idSelector, inViewport, launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import { idSelector, inViewport, visit, type Monitor } from './support/browser.ts';
 import { search } from './support/search.ts';
-import { serveSite, type ServedSite } from './support/site.ts';
+import { type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // The same site built for a sub-path (CASEBOOK_BASE=/kb/, served under /kb/): the representative
 // parts work, and nothing on those pages points or loads outside /kb/.
 
 const CASE_ID = 'tempo-ingester-statefulset-missing';
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: Monitor;
@@ -23,20 +24,16 @@ let watch: Monitor;
 const requested: string[] = [];
 
 before(async () => {
-	site = await serveSite('kb');
-	browser = await launchChromium();
-	context = await openContext(browser, site, { downloads: true });
-	watch = monitor(context, site.origin);
+	session = await openSession('kb', { downloads: true });
+	({ site, page, watch, context } = session);
 	context.on('request', (request) => {
 		const url = new URL(request.url());
 		if (url.origin === site.origin) requested.push(url.pathname);
 	});
-	page = await context.newPage();
 });
 
 after(async () => {
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 function caseSummary() {

@@ -2,34 +2,31 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { CaseSummary } from '../../src/lib/site/api.ts';
 import { articleFile, declaredAliases, fencesWithId, h2Anchors } from './support/articles.ts';
-import { idSelector, inViewport, launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
-import { htmlPages, serveSite, type ServedSite } from './support/site.ts';
+import { idSelector, inViewport, visit, type Monitor } from './support/browser.ts';
+import { htmlPages, type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // Addresses a reader keeps and shares: permalinks and old aliases redirect to the article, with
 // the #fragment intact and its target scrolled into view; the copy controls put the right text on
 // the clipboard; snippet downloads serve exactly the text of the article's fence.
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: Monitor;
 
 before(async () => {
-	site = await serveSite('root');
+	session = await openSession('root', { clipboard: true, downloads: true });
+	({ site, page, watch, context } = session);
 	assert.ok(site.cases.length > 0, 'the build has no cases (api/cases.json is empty)');
-	browser = await launchChromium();
-	context = await openContext(browser, site, { clipboard: true, downloads: true });
-	watch = monitor(context, site.origin);
-	page = await context.newPage();
 });
 
 after(async () => {
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 /** The redirect pages of the build (permalinks and aliases), as paths below the base. */

@@ -1,30 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { visit, type Monitor } from './support/browser.ts';
 import { search } from './support/search.ts';
-import { htmlPages, serveSite, type ServedSite } from './support/site.ts';
+import { htmlPages, type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // The casebook must work on an air-gapped network: every page of the build, and a search, load
 // from the local server alone, without console errors or failed requests.
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: Monitor;
 
 before(async () => {
-	site = await serveSite('root');
-	browser = await launchChromium();
-	context = await openContext(browser, site);
-	watch = monitor(context, site.origin);
-	page = await context.newPage();
+	session = await openSession('root');
+	({ site, page, watch, context } = session);
 });
 
 after(async () => {
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 function problemsOf(what: string): void {

@@ -1,36 +1,33 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { visit, type Monitor } from './support/browser.ts';
 import { loadQueries } from './support/queries.ts';
 import { search } from './support/search.ts';
-import { serveSite, type ServedSite } from './support/site.ts';
+import { type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // Every query of test/e2e/search-queries.yaml, typed into the site's search dialog, must return
 // its case as the first result. A miss names the query and what ranked above the case.
 
 const queries = loadQueries();
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: Monitor;
 const misses: string[] = [];
 
 before(async () => {
-	site = await serveSite('root');
-	browser = await launchChromium();
-	context = await openContext(browser, site);
-	watch = monitor(context, site.origin);
-	page = await context.newPage();
+	session = await openSession('root');
+	({ site, page, watch, context } = session);
 	await visit(page, site.page());
 });
 
 after(async () => {
 	if (misses.length) console.log(`\nSearch queries that did not rank their case first:\n${misses.join('\n')}\n`);
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 describe('search queries', () => {

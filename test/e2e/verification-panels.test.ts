@@ -1,31 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, monitor, openContext, visit, type Monitor } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { visit, type Monitor } from './support/browser.ts';
 import { openPanel } from './support/panels.ts';
-import { serveSite, type ServedSite } from './support/site.ts';
+import { type ServedSite } from './support/site.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 // A verified snippet's badge opens a panel whose checks are fetched from a separate file on
 // first opening (they are most of a case page's weight). Every panel of every case page loads,
 // shows passed checks with reproduce commands, and says so when its file cannot be fetched.
 
+let session: BrowserSession;
 let site: ServedSite;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: Monitor;
 
 before(async () => {
-	site = await serveSite('root');
-	browser = await launchChromium();
-	context = await openContext(browser, site, { clipboard: true });
-	watch = monitor(context, site.origin);
-	page = await context.newPage();
+	session = await openSession('root', { clipboard: true });
+	({ site, page, watch, context } = session);
 });
 
 after(async () => {
-	await browser?.close();
-	await site?.close();
+	await session?.close();
 });
 
 describe('verification panels', () => {
