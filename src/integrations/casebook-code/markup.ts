@@ -144,10 +144,10 @@ export function wrapSnippet(group: Element, state: SnippetState): Element {
 	// Search indexes what readers type: symptoms, errors, commands and log lines. A values file is
 	// structure, not words (its keys are named in the prose), and the strip under every block
 	// repeats the same labels; leaving both out keeps the result fragments of the first search small.
-	if (state.kind === 'verified') group.properties = { ...group.properties, dataPagefindIgnore: '' };
+	const code = state.kind === 'verified' ? { ...group, properties: { ...group.properties, dataPagefindIgnore: '' } } : group;
 	return h(
 		'div.cb-snippet.not-content',
 		{ id, dataSnippet: id ?? '', dataSnippetStatus: state.kind },
-		[group, meta.length > 0 ? h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta) : ''],
+		[code, meta.length > 0 ? h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta) : ''],
 	);
 }
