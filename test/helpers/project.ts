@@ -34,12 +34,40 @@ export async function scratchProject(articles: Record<string, string>, env: Node
 	};
 }
 
-export async function fixture(name: string): Promise<string> {
-	return readFile(join(projectRoot, 'test/fixtures/articles', name), 'utf8');
+export interface CaseEdit {
+	mdx?: (text: string) => string;
+	checks?: (text: string) => string;
 }
 
-export async function copyArticle(relativePath: string): Promise<string> {
-	return readFile(join(projectRoot, relativePath), 'utf8');
+/**
+ * A case's two files (the article and its checks file) as scratchProject takes them, placed at
+ * `at` (an .mdx path under content/docs), each optionally edited.
+ */
+async function caseFiles(mdxPath: string, at: string, edit: CaseEdit): Promise<Record<string, string>> {
+	const mdx = await readFile(mdxPath, 'utf8');
+	const checks = await readFile(mdxPath.replace(/\.mdx$/, '.checks.yaml'), 'utf8');
+	return {
+		[at]: edit.mdx ? edit.mdx(mdx) : mdx,
+		[at.replace(/\.mdx$/, '.checks.yaml')]: edit.checks ? edit.checks(checks) : checks,
+	};
+}
+
+/** The valid fixture case (test/fixtures/articles/valid.*), placed at `at`. */
+export function validCase(edit: CaseEdit = {}, at = 'valid.mdx'): Promise<Record<string, string>> {
+	return caseFiles(join(projectRoot, 'test/fixtures/articles/valid.mdx'), at, edit);
+}
+
+/** A published case (its .mdx path relative to the project root), placed where it lives under content/docs. */
+export function publishedCase(relativePath: string, edit: CaseEdit = {}): Promise<Record<string, string>> {
+	return caseFiles(join(projectRoot, relativePath), relativePath.replace(/^content\/docs\//, ''), edit);
+}
+
+/** A string edit that fails loudly when the text to replace is not there (the fixture moved on). */
+export function replaceOnce(from: string, to: string): (text: string) => string {
+	return (text) => {
+		if (!text.includes(from)) throw new Error(`fixture text not found: ${JSON.stringify(from)}`);
+		return text.replace(from, to);
+	};
 }
 
 export { cp };

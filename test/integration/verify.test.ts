@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { verify } from '../../src/lib/verify/run.ts';
 import { formatFailure } from '../../src/lib/verify/failures.ts';
-import { fixture, scratchProject, silentProgress } from '../helpers/project.ts';
+import { replaceOnce, scratchProject, silentProgress, validCase } from '../helpers/project.ts';
 
 const disposers: Array<() => Promise<void>> = [];
 after(async () => {
@@ -21,7 +21,7 @@ async function verifyArticles(articles: Record<string, string>, env: NodeJS.Proc
 
 describe('verify, with the real charts and both helm majors', () => {
 	it('passes a true case and reports what the pages need', async () => {
-		const { outcome, project } = await verifyArticles({ 'tempo/valid.mdx': await fixture('valid.mdx') });
+		const { outcome, project } = await verifyArticles(await validCase({}, 'tempo/valid.mdx'));
 		assert.deepEqual(outcome.failures.map(formatFailure), []);
 		const report = JSON.parse(await readFile(project.config.report, 'utf8'));
 		assert.equal(report.status, 'passed');
@@ -48,7 +48,7 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('starts no helm process when nothing changed', async () => {
-		const { outcome, run } = await verifyArticles({ 'valid.mdx': await fixture('valid.mdx') });
+		const { outcome, run } = await verifyArticles(await validCase());
 		assert.ok(outcome.stats.helmProcesses > 0);
 		const again = await run();
 		assert.equal(again.stats.helmProcesses, 0);
@@ -57,7 +57,7 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('re-renders a corrupt cache entry instead of trusting it', async () => {
-		const { project, run } = await verifyArticles({ 'valid.mdx': await fixture('valid.mdx') });
+		const { project, run } = await verifyArticles(await validCase());
 		const dir = join(project.renderCacheDir, 'renders');
 		const [bucket] = await readdir(dir);
 		const [entry] = await readdir(join(dir, bucket!));
@@ -72,14 +72,16 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('fails a false claim at the line of the assertion, with path, expected, actual and a diff', async () => {
-		const article = (await fixture('valid.mdx')).replace(
-			'        - documentExists: Service/t-tempo-ingester\n---',
-			'        - equal: { document: Deployment/t-tempo-distributor, path: spec.replicas, value: 5 }\n---',
-		);
-		const { outcome } = await verifyArticles({ 'valid.mdx': article });
+		const files = await validCase({
+			checks: replaceOnce(
+				'      - documentExists: Service/t-tempo-ingester',
+				'      - equal: { document: Deployment/t-tempo-distributor, path: spec.replicas, value: 5 }',
+			),
+		});
+		const { outcome } = await verifyArticles(files);
 		assert.equal(outcome.failures.length, 2, 'once per helm major');
 		const text = formatFailure(outcome.failures[0]!);
-		assert.match(text, /^content\/docs\/valid\.mdx:22: check "fix" failed on grafana\/tempo-distributed@1\.13\.0 with helm v3\.17\.3/);
+		assert.match(text, /^content\/docs\/valid\.checks\.yaml:14: check "fix" failed on grafana\/tempo-distributed@1\.13\.0 with helm v3\.17\.3/);
 		assert.match(text, /spec\.replicas/);
 		assert.match(text, /Expected[^\n]*\n[\s\S]*5/);
 		assert.match(text, /Actual[^\n]*\n[\s\S]*1/);
@@ -88,16 +90,18 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('fails when the declared affected range differs from the computed matrix', async () => {
-		const article = (await fixture('valid.mdx')).replace("affected: '>=1.13.0 <1.13.2'", "affected: '1.13.0'");
-		const { outcome } = await verifyArticles({ 'valid.mdx': article });
+		const { outcome } = await verifyArticles(
+			await validCase({ mdx: replaceOnce("affected: '>=1.13.0 <1.13.2'", "affected: '1.13.0'") }),
+		);
 		const text = outcome.failures.map(formatFailure).join('\n');
 		assert.match(text, /valid\.mdx:8: the declared affected range "1\.13\.0" differs/);
 		assert.match(text, /also affected: grafana\/1\.13\.1/);
 	});
 
 	it('names an unknown repository with the known ones', async () => {
-		const article = (await fixture('valid.mdx')).replace('repository: grafana,', 'repository: grafana-nope,');
-		const { outcome } = await verifyArticles({ 'valid.mdx': article });
+		const { outcome } = await verifyArticles(
+			await validCase({ mdx: replaceOnce('repository: grafana,', 'repository: grafana-nope,') }),
+		);
 		const text = formatFailure(outcome.failures[0]!);
 		assert.match(text, /^content\/docs\/valid\.mdx:\d+: /);
 		assert.match(text, /grafana-nope/);
@@ -105,16 +109,15 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('lists the nearest available versions for a missing one', async () => {
-		const article = (await fixture('valid.mdx')).replace('versions: [1.13.0]', 'versions: [1.13.9]');
-		const { outcome } = await verifyArticles({ 'valid.mdx': article });
+		const { outcome } = await verifyArticles(await validCase({ checks: replaceOnce('versions: [1.13.0]', 'versions: [1.13.9]') }));
 		const text = formatFailure(outcome.failures[0]!);
-		assert.match(text, /^content\/docs\/valid\.mdx:18: /);
+		assert.match(text, /^content\/docs\/valid\.checks\.yaml:10: /);
 		assert.match(text, /1\.13\.9/);
 		assert.match(text, /1\.13\.2/);
 	});
 
 	it('reports a render that hangs as a timeout', async () => {
-		const { outcome } = await verifyArticles({ 'valid.mdx': await fixture('valid.mdx') }, {}, (config) => {
+		const { outcome } = await verifyArticles(await validCase(), {}, (config) => {
 			config.renderTimeoutMs = 1;
 		});
 		assert.ok(outcome.failures.length > 0);
@@ -122,17 +125,15 @@ describe('verify, with the real charts and both helm majors', () => {
 	});
 
 	it('shows helm stderr when helm fails', async () => {
-		const article = (await fixture('valid.mdx')).replace(
-			"      values: [fix]",
-			"      values: [fix]\n      set: { tempo: broken }",
+		const { outcome } = await verifyArticles(
+			await validCase({ checks: replaceOnce('    values: [fix]', '    values: [fix]\n    set: { tempo: broken }') }),
 		);
-		const { outcome } = await verifyArticles({ 'valid.mdx': article });
 		const text = outcome.failures.map(formatFailure).join('\n');
 		assert.match(text, /can't evaluate field podLabels/, 'helm\'s own error text is shown');
 	});
 
 	it('names HELM_BIN when it does not exist', async () => {
-		const { outcome } = await verifyArticles({ 'valid.mdx': await fixture('valid.mdx') }, { HELM_BIN: '/nonexistent/helm' });
+		const { outcome } = await verifyArticles(await validCase(), { HELM_BIN: '/nonexistent/helm' });
 		assert.match(formatFailure(outcome.failures[0]!), /HELM_BIN=\/nonexistent\/helm/);
 	});
 });

@@ -42,6 +42,7 @@ function check(id: string, values: string[]): CheckReport {
 			cached: false,
 			assertions: [{ index: 0, kind: 'hasDocuments', label: 'hasDocuments StatefulSet t-tempo-ingester count 0', passed: true }],
 		})),
+		file: 'content/docs/tempo/x.checks.yaml',
 		line: 20,
 	};
 }
@@ -79,7 +80,7 @@ export function caseReportFixture(): CaseReport {
 
 export function reportFixture(): Report {
 	return {
-		reportVersion: 1,
+		reportVersion: 2,
 		generatedAt: '2026-11-22T03:40:00.000Z',
 		helm: [
 			{ major: '3', version: 'v3.17.3+ge4da497', source: 'test', sha256: 'a'.repeat(64) },

@@ -1,38 +1,41 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fenceAttributes, findFences } from '../../src/lib/markdown/fences.ts';
-import { splitFrontmatter } from '../../src/lib/markdown/frontmatter.ts';
-import { CasebookError } from '../../src/lib/errors.ts';
+import { parseMarkdown } from '../../src/lib/article/parse.ts';
+import { fenceAttributes } from '../../src/lib/article/snippets.ts';
 
-describe('findFences', () => {
-	it('finds backtick and tilde fences with their lines and meta', () => {
-		const body = ['# Title', '', '```yaml title="v.yaml" id="fix"', 'a: 1', '```', '', '~~~bash illustrative', 'kubectl get pods', '~~~'].join('\n');
-		const fences = findFences(body, 10);
-		assert.equal(fences.length, 2);
+describe('parseMarkdown code blocks', () => {
+	it('finds backtick and tilde fences with their file lines and meta', () => {
+		const source = ['---', 'title: x', '---', '# Title', '', '```yaml title="v.yaml" id="fix"', 'a: 1', '```', '', '~~~bash illustrative', 'kubectl get pods', '~~~'].join('\n');
+		const parsed = parseMarkdown(source, 'mdx');
+		assert.deepEqual(parsed.frontmatter, { text: 'title: x', firstLine: 2 });
 		assert.deepEqual(
-			fences.map((f) => [f.lang, f.meta, f.line, f.contentLine, f.text]),
+			parsed.codeBlocks.map((f) => [f.lang, f.meta, f.line, f.contentLine, f.text, f.fenced]),
 			[
-				['yaml', 'title="v.yaml" id="fix"', 12, 13, 'a: 1\n'],
-				['bash', 'illustrative', 16, 17, 'kubectl get pods\n'],
+				['yaml', 'title="v.yaml" id="fix"', 6, 7, 'a: 1\n', true],
+				['bash', 'illustrative', 10, 11, 'kubectl get pods\n', true],
 			],
 		);
 	});
 
 	it('keeps a shorter fence inside a longer one as content', () => {
-		const body = ['````md', '```yaml', 'x: 1', '```', '````'].join('\n');
-		const fences = findFences(body);
-		assert.equal(fences.length, 1);
-		assert.equal(fences[0]!.text, '```yaml\nx: 1\n```\n');
+		const blocks = parseMarkdown(['````md', '```yaml', 'x: 1', '```', '````'].join('\n'), 'mdx').codeBlocks;
+		assert.equal(blocks.length, 1);
+		assert.equal(blocks[0]!.text, '```yaml\nx: 1\n```\n');
 	});
 
 	it('removes the fence indentation from content lines', () => {
-		const fences = findFences(['  ```yaml id="a"', '  k: v', '    n: 1', '  ```'].join('\n'));
-		assert.equal(fences[0]!.text, 'k: v\n  n: 1\n');
+		const blocks = parseMarkdown(['  ```yaml id="a"', '  k: v', '    n: 1', '  ```'].join('\n'), 'mdx').codeBlocks;
+		assert.equal(blocks[0]!.text, 'k: v\n  n: 1\n');
 	});
 
 	it('runs an unclosed fence to the end of the document', () => {
-		const fences = findFences(['```yaml id="a"', 'k: v'].join('\n'));
-		assert.equal(fences[0]!.text, 'k: v\n');
+		assert.equal(parseMarkdown(['```yaml id="a"', 'k: v'].join('\n'), 'mdx').codeBlocks[0]!.text, 'k: v\n');
+	});
+
+	it('sees an indented code block in Markdown, which cannot carry attributes', () => {
+		const [block] = parseMarkdown('text\n\n    indented: code\n', 'md').codeBlocks;
+		assert.equal(block!.fenced, false);
+		assert.equal(block!.line, 3);
 	});
 });
 
@@ -45,32 +48,5 @@ describe('fenceAttributes', () => {
 			errors: [],
 		});
 		assert.equal(fenceAttributes('id="x" illustrative').illustrative, true);
-	});
-});
-
-describe('splitFrontmatter', () => {
-	const source = ['---', 'title: T', 'case:', '  checks:', '    - id: one', '      versions: [1.0.0]', '---', 'Body'].join('\n');
-
-	it('maps data paths back to file lines', () => {
-		const fm = splitFrontmatter(source, 'a.mdx');
-		assert.equal(fm.lineOf(['title']), 2);
-		assert.equal(fm.lineOf(['case', 'checks', 0]), 5);
-		assert.equal(fm.lineOf(['case', 'checks', 0, 'versions']), 6);
-		// A path that does not exist points at its nearest parent.
-		assert.equal(fm.lineOf(['case', 'checks', 0, 'expect']), 5);
-		assert.equal(fm.bodyLine, 8);
-		assert.equal(fm.body, 'Body');
-	});
-
-	it('reports malformed YAML with file, line and column', () => {
-		const broken = ['---', 'title: T', 'case: [unclosed', '---'].join('\n');
-		assert.throws(
-			() => splitFrontmatter(broken, 'b.mdx'),
-			(error: unknown) => error instanceof CasebookError && error.file === 'b.mdx' && error.line! >= 3 && /invalid YAML/.test(error.message),
-		);
-	});
-
-	it('rejects a file without frontmatter', () => {
-		assert.throws(() => splitFrontmatter('# no frontmatter', 'c.mdx'), /no frontmatter/);
 	});
 });

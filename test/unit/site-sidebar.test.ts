@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSidebar, readSidebarPages, slugOfContentFile } from '../../src/lib/site/sidebar.ts';
+import { buildSidebar, readSidebarPages } from '../../src/lib/site/sidebar.ts';
 
 describe('buildSidebar', () => {
 	it('groups cases by product in a fixed order, sorted by title, between home and about', () => {
@@ -25,14 +25,6 @@ describe('buildSidebar', () => {
 
 	it('rejects a product without a group', () => {
 		assert.throws(() => buildSidebar([{ slug: 'mimir/x', title: 'X', product: 'mimir' }]), /mimir/);
-	});
-});
-
-describe('slugOfContentFile', () => {
-	it('follows Starlight: no extension, lower case, trailing index dropped', () => {
-		assert.equal(slugOfContentFile('tempo/Ingester-Missing.mdx'), 'tempo/ingester-missing');
-		assert.equal(slugOfContentFile('about/index.md'), 'about');
-		assert.equal(slugOfContentFile('index.mdx'), 'index');
 	});
 });
 

@@ -1,108 +1,168 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { z } from 'zod';
-import { casebookFrontmatterSchema, type Case } from '../case/schema.ts';
+import { caseFrontmatterSchema, caseSchema, CHECKS_KEYS, type Case } from '../case/schema.ts';
 import { CasebookError } from '../errors.ts';
-import { findFences } from '../markdown/fences.ts';
-import { splitFrontmatter, type Frontmatter } from '../markdown/frontmatter.ts';
+import { schemaError } from '../schema-error.ts';
+import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.ts';
 import { checkAnchorCollisions } from './anchors.ts';
+import { articleSourceHash, checksFileOf } from './files.ts';
+import { parseMarkdown, type Heading } from './parse.ts';
+import { contentSlug } from './slug.ts';
 import { readSnippets, type Snippet } from './snippets.ts';
 
-/** An article read from disk: its case declaration and its snippets, each with file lines. */
+/** An article read from disk: its case (frontmatter and checks file joined) and its snippets, with file lines. */
 export interface Article {
-	/** Path relative to the project root, with `/` separators. */
+	/** Path of the MDX file relative to the project root, with `/` separators. */
 	file: string;
+	/** Path of the checks file relative to the project root, when the article has one. */
+	checksFile?: string;
 	/** Site slug, e.g. `tempo/ingester-statefulset-missing`. */
 	slug: string;
 	title: string;
+	description?: string;
+	/** Hash of the article and its checks file: the report records it, the site compares it. */
 	sourceHash: string;
 	case?: Case;
 	snippets: Snippet[];
-	frontmatter: Frontmatter;
+	headings: Heading[];
+	/** File and line of a path into the article's data, e.g. `['case', 'checks', 2, 'expect', 0]`. */
+	locate(path: ReadonlyArray<PropertyKey>): { file: string; line: number };
 }
 
-const articleFrontmatterSchema = casebookFrontmatterSchema.extend({
-	title: z.string().min(1),
-	description: z.string().optional(),
-});
+export type CaseArticle = Article & { case: Case };
+
+const pageSchema = z.object({ title: z.string().min(1), description: z.string().optional() });
 
 export async function loadArticle(path: string, projectRoot: string, contentRoot: string): Promise<Article> {
-	const source = await readFile(path, 'utf8');
 	const file = toPosix(relative(projectRoot, path));
-	const frontmatter = splitFrontmatter(source, file);
-	// Other Starlight fields (sidebar, template, ...) are Starlight's to validate.
-	const parsed = articleFrontmatterSchema.loose().safeParse(frontmatter.data);
-	if (!parsed.success) throw frontmatterError(parsed.error, frontmatter, file);
-	const snippets = readSnippets(findFences(frontmatter.body, frontmatter.bodyLine), file);
-	checkAnchorCollisions(snippets, frontmatter.body, frontmatter.bodyLine, file);
+	const source = await readFile(path, 'utf8');
+	const markdown = parseMarkdown(source, path.endsWith('.mdx') ? 'mdx' : 'md');
+	if (!markdown.frontmatter) {
+		throw new CasebookError('the article has no frontmatter', {
+			file,
+			line: 1,
+			expected: 'a first line "---" opening the YAML frontmatter',
+		});
+	}
+	const frontmatter = parseLocatedYaml(markdown.frontmatter.text, {
+		file,
+		firstLine: markdown.frontmatter.firstLine,
+		what: 'in the frontmatter',
+	});
+	const checksPath = checksFileOf(path);
+	const checksFile = existsSync(checksPath) ? toPosix(relative(projectRoot, checksPath)) : undefined;
+	const checksSource = checksFile ? await readFile(checksPath, 'utf8') : undefined;
+	const checks = checksFile ? parseLocatedYaml(checksSource!, { file: checksFile }) : undefined;
+
+	const locate = (dataPath: ReadonlyArray<PropertyKey>) =>
+		checks && checksFile && dataPath[0] === 'case' && isChecksKey(dataPath[1])
+			? { file: checksFile, line: checks.lineOf(dataPath.slice(1)) }
+			: { file, line: frontmatter.lineOf(dataPath) };
+
+	const data = asRecord(frontmatter.data);
+	const page = pageSchema.safeParse(data);
+	if (!page.success) throw schemaError(page.error, { what: 'frontmatter', data, locate });
+	const declared = readCase(data.case, frontmatter, checks, { file, checksFile, checksPath: toPosix(relative(projectRoot, checksPath)), locate });
+
+	const snippets = readSnippets(markdown.codeBlocks, file);
+	checkAnchorCollisions(snippets, markdown.headings, file);
+	if (declared) {
+		const raw = markdown.rawCode[0];
+		if (raw) {
+			throw new CasebookError(`<${raw.name}> shows code that no check can see`, {
+				file,
+				line: raw.line,
+				expected: 'a fenced code block with an id applied by a check, or marked illustrative',
+				found: `<${raw.name}>`,
+			});
+		}
+	}
 	return {
 		file,
-		slug: slugOf(toPosix(relative(contentRoot, path))),
-		title: parsed.data.title,
-		sourceHash: createHash('sha256').update(source).digest('hex'),
-		case: parsed.data.case,
+		checksFile,
+		slug: contentSlug(toPosix(relative(contentRoot, path)), data.slug),
+		title: page.data.title,
+		description: page.data.description,
+		sourceHash: articleSourceHash(source, checksSource),
+		case: declared,
 		snippets,
-		frontmatter,
+		headings: markdown.headings,
+		locate,
 	};
 }
 
-/** Starlight's slug for a content file: lower case, no extension, `index` dropped. */
-export function slugOf(relativePath: string): string {
-	return relativePath
-		.replace(/\.(md|mdx)$/, '')
-		.split('/')
-		.map((part) => part.toLowerCase())
-		.filter((part, i, parts) => !(i === parts.length - 1 && part === 'index'))
-		.join('/');
+/** The frontmatter of any content page as plain data (empty when it has none), for listings. */
+export function readPageFrontmatter(source: string, file: string): Record<string, unknown> {
+	const markdown = parseMarkdown(source, file.endsWith('.mdx') ? 'mdx' : 'md');
+	if (!markdown.frontmatter) return {};
+	return asRecord(parseLocatedYaml(markdown.frontmatter.text, { file, firstLine: markdown.frontmatter.firstLine }).data);
 }
 
-function frontmatterError(error: z.ZodError, frontmatter: Frontmatter, file: string): CasebookError {
-	// The deepest issue is the most useful one to fix first; the rest follow in the message.
-	const issues = [...error.issues].sort((a, b) => b.path.length - a.path.length);
-	const first = issues[0]!;
-	const line = frontmatter.lineOf(issuePath(first));
-	const others = issues.slice(1, 4).map((issue) => `\n  also at line ${frontmatter.lineOf(issuePath(issue))}: ${describe(issue)}`);
-	return new CasebookError(`invalid frontmatter: ${describe(first)}${others.join('')}`, {
-		file,
-		line,
-		expected: expectedOf(first),
-		found: foundAt(frontmatter.data, first.path),
-	});
-}
-
-/** An unknown key is best shown on its own line, not on its parent's. */
-function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
-	return issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-	const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-	return `${where}${issue.message}`;
-}
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-	return path
-		.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-		.join('');
-}
-
-function expectedOf(issue: z.core.$ZodIssue): string | undefined {
-	if (issue.code === 'invalid_type') return issue.expected;
-	if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(' | ');
-	if (issue.code === 'unrecognized_keys') return `none of ${issue.keys.join(', ')}`;
-	return undefined;
-}
-
-function foundAt(data: unknown, path: ReadonlyArray<PropertyKey>): string {
-	let value: unknown = data;
-	for (const key of path) {
-		if (value === null || typeof value !== 'object') return 'nothing';
-		value = (value as Record<PropertyKey, unknown>)[key];
+function readCase(
+	frontmatterCase: unknown,
+	frontmatter: LocatedYaml,
+	checks: LocatedYaml | undefined,
+	where: {
+		file: string;
+		checksFile?: string;
+		checksPath: string;
+		locate: Article['locate'];
+	},
+): Case | undefined {
+	if (frontmatterCase === undefined) {
+		if (where.checksFile) {
+			throw new CasebookError('a checks file sits beside an article that declares no case', {
+				file: where.checksFile,
+				line: 1,
+				expected: `a \`case:\` block in the frontmatter of ${where.file}`,
+				found: 'no case',
+			});
+		}
+		return undefined;
 	}
-	if (value === undefined) return 'nothing';
-	const text = JSON.stringify(value);
-	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+	const declared = asRecord(frontmatterCase);
+	const misplaced = CHECKS_KEYS.find((key) => key in declared);
+	if (misplaced) {
+		throw new CasebookError(`"case.${misplaced}" belongs in the checks file, not the frontmatter`, {
+			file: where.file,
+			line: frontmatter.lineOf(['case', misplaced]),
+			expected: `${misplaced}: in ${where.checksPath}`,
+			found: `case.${misplaced} in the frontmatter`,
+		});
+	}
+	const parsedFrontmatter = caseFrontmatterSchema.safeParse(declared);
+	if (!parsedFrontmatter.success) {
+		throw schemaError(prefixed(parsedFrontmatter.error), { what: 'frontmatter', data: { case: declared }, locate: where.locate });
+	}
+	if (!checks) {
+		throw new CasebookError('the case has no checks file', {
+			file: where.file,
+			line: frontmatter.lineOf(['case']),
+			expected: `${where.checksPath} with the case's namespace, matrix and checks`,
+			found: 'no such file',
+		});
+	}
+	const joined = { ...declared, ...asRecord(checks.data) };
+	const parsed = caseSchema.safeParse(joined);
+	if (!parsed.success) {
+		throw schemaError(prefixed(parsed.error), { what: 'case', data: { case: joined }, locate: where.locate });
+	}
+	return parsed.data;
+}
+
+/** Issue paths of the case schema start below `case`; errors name them from the article's top. */
+function prefixed(error: z.ZodError): z.ZodError {
+	return new z.ZodError(error.issues.map((issue) => ({ ...issue, path: ['case', ...issue.path] })));
+}
+
+function isChecksKey(key: PropertyKey | undefined): boolean {
+	return typeof key === 'string' && (CHECKS_KEYS as string[]).includes(key);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function toPosix(path: string): string {

@@ -1,6 +1,7 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { MetaOptions } from '@expressive-code/core';
 import { CasebookError } from '../errors.ts';
-import { fenceAttributes, type Fence } from '../markdown/fences.ts';
+import { parseLocatedYaml } from '../yaml/located.ts';
+import type { CodeBlock } from './parse.ts';
 
 export interface Snippet {
 	id?: string;
@@ -17,10 +18,36 @@ export interface Snippet {
 const SNIPPET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YAML_LANGS = new Set(['yaml', 'yml']);
 
-/** Reads the fences of an article body into snippets, rejecting malformed or duplicate ids. */
-export function readSnippets(fences: Fence[], file: string): Snippet[] {
+/** The fence attributes this project reads, parsed exactly as Expressive Code parses them. */
+export interface FenceAttributes {
+	id?: string;
+	title?: string;
+	illustrative: boolean;
+	errors: string[];
+}
+
+export function fenceAttributes(meta: string): FenceAttributes {
+	const options = new MetaOptions(meta);
+	return {
+		id: options.getString('id'),
+		title: options.getString('title'),
+		illustrative: options.getBoolean('illustrative') ?? false,
+		errors: options.errors ?? [],
+	};
+}
+
+/** Reads the code blocks of an article into snippets, rejecting malformed or duplicate ids. */
+export function readSnippets(blocks: CodeBlock[], file: string): Snippet[] {
 	const seen = new Map<string, number>();
-	return fences.map((fence) => {
+	return blocks.map((fence) => {
+		if (!fence.fenced) {
+			throw new CasebookError('an indented code block cannot say whether it is checked or illustrative', {
+				file,
+				line: fence.line,
+				expected: 'a fenced block (```yaml id="..." or ```bash illustrative)',
+				found: 'a block indented by four spaces',
+			});
+		}
 		const attributes = fenceAttributes(fence.meta);
 		if (attributes.errors.length) {
 			throw new CasebookError(`cannot read the code fence attributes: ${attributes.errors.join('; ')}`, {
@@ -75,22 +102,24 @@ export function snippetFileName(snippet: Snippet & { id: string }): string {
  * The rule that keeps unverified config off the site: every fence is either applied by a check
  * or explicitly illustrative. Values snippets must also be YAML maps a chart can take.
  */
-export function checkSnippetUsage(snippets: Snippet[], usedIds: Map<string, number>, file: string): void {
+export function checkSnippetUsage(
+	snippets: Snippet[],
+	usedIds: Map<string, { file: string; line: number }>,
+	file: string,
+): void {
 	const byId = new Map(snippets.filter((s) => s.id).map((s) => [s.id!, s]));
-	for (const [id, line] of usedIds) {
+	for (const [id, where] of usedIds) {
 		const snippet = byId.get(id);
 		if (!snippet) {
 			throw new CasebookError(`a check applies snippet "${id}", but the article has no fence with that id`, {
-				file,
-				line,
+				...where,
 				expected: `a fence such as \`\`\`yaml id="${id}"`,
 				found: byId.size ? `snippet ids: ${[...byId.keys()].join(', ')}` : 'no snippet ids',
 			});
 		}
 		if (snippet.illustrative) {
 			throw new CasebookError(`a check applies snippet "${id}", which is marked illustrative`, {
-				file,
-				line,
+				...where,
 				expected: 'values snippets that are verified (drop "illustrative" from the fence)',
 				found: `fence at line ${snippet.line}`,
 			});
@@ -127,18 +156,12 @@ export function checkSnippetUsage(snippets: Snippet[], usedIds: Map<string, numb
 }
 
 function checkValuesYaml(snippet: Snippet, file: string): void {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(snippet.text, { prettyErrors: false, lineCounter });
-	const error = doc.errors[0];
-	if (error) {
-		const pos = lineCounter.linePos(error.pos[0]);
-		throw new CasebookError(`invalid YAML in snippet "${snippet.id}": ${error.message.split('\n')[0]}`, {
-			file,
-			line: snippet.contentLine + pos.line - 1,
-			column: pos.col,
-		});
-	}
-	const value = doc.toJS();
+	const value = parseLocatedYaml(snippet.text, {
+		file,
+		firstLine: snippet.contentLine,
+		uniqueKeys: true,
+		what: `in snippet "${snippet.id}"`,
+	}).data;
 	if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
 		throw new CasebookError(`snippet "${snippet.id}" is not a values map`, {
 			file,

@@ -3,25 +3,38 @@ import { z } from 'zod';
 import { documentSelectorSchema, expectationSchema } from './expectation-schema.ts';
 
 /**
- * The case metadata an article declares in its frontmatter under `case:`. The same schema is
- * used by the verifier (scripts/verify.ts) and by the site's content collection, so a page can
- * only be built from frontmatter that the verifier also accepted.
+ * A case is declared in two places: what a reader sees about it in the article's frontmatter
+ * under `case:` (caseFrontmatterSchema, also the site's content collection schema, so a page can
+ * only be built from frontmatter the verifier accepted), and what the verifier runs in the
+ * checks file beside the article (caseChecksSchema). caseSchema is the two joined.
  */
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case words joined by "-"');
 
-const exactVersion = z
-	.string()
+/** YAML reads an unquoted 1.40 as the number 1.4: say so instead of "expected string". */
+function quoteVersionsHint(input: unknown): string | undefined {
+	const number = Array.isArray(input) ? input.find((item) => typeof item === 'number') : input;
+	if (typeof number !== 'number') return undefined;
+	const example = String(number).includes('.') ? `${number}.0` : `${number}.0.0`;
+	return `write versions as strings in quotes, e.g. '${example}' (YAML read ${number} as a number)`;
+}
+
+const versionText = z.string({ error: (issue) => quoteVersionsHint(issue.input) });
+
+const exactVersion = versionText
 	.refine((v) => semver.valid(v) === v, { message: 'expected an exact chart version such as "1.13.2"' });
 
-const versionRange = z
-	.string()
+const versionRange = versionText
 	.refine((v) => semver.validRange(v, { includePrerelease: true }) !== null, {
 		message: 'expected a semver range such as ">=1.13.0 <1.13.2"',
 	});
 
 /** A list of exact versions, or one semver range resolved against the chart repository index. */
-export const versionSelectionSchema = z.union([z.array(exactVersion).min(1), versionRange]);
+export const versionSelectionSchema = z.union([z.array(exactVersion).min(1), versionRange], {
+	error: (issue) =>
+		quoteVersionsHint(issue.input) ??
+		"expected a list of exact versions or one semver range, e.g. ['1.13.0'] or '>=1.13.0 <1.13.2'",
+});
 export type VersionSelection = z.infer<typeof versionSelectionSchema>;
 
 export const chartRefSchema = z
@@ -85,7 +98,7 @@ export const matrixSegmentSchema = z
 	.strict();
 export type MatrixSegment = z.output<typeof matrixSegmentSchema>;
 
-export const caseSchema = z
+export const caseFrontmatterSchema = z
 	.object({
 		/** Permanent id: the `/cases/<id>/` permalink and the key in api/cases.json. Never change it. */
 		id: slug,
@@ -106,6 +119,13 @@ export const caseSchema = z
 		resources: z.array(z.string().min(1)).default([]),
 		/** Earlier slugs of this article; each gets a redirect page. */
 		aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9/-]*$/)).default([]),
+	})
+	.strict();
+export type CaseFrontmatter = z.output<typeof caseFrontmatterSchema>;
+
+/** The checks file beside a case article: how every render is made and what it must show. */
+export const caseChecksSchema = z
+	.object({
 		/** Release name and namespace used by every render unless a check overrides them. */
 		release: slug.default('t'),
 		namespace: slug,
@@ -115,6 +135,14 @@ export const caseSchema = z
 		matrix: z.array(matrixSegmentSchema).min(1),
 		checks: z.array(checkSchema).min(1),
 	})
+	.strict();
+export type CaseChecks = z.output<typeof caseChecksSchema>;
+
+/** Keys of a case that live in the checks file rather than the frontmatter. */
+export const CHECKS_KEYS = Object.keys(caseChecksSchema.shape) as Array<keyof CaseChecks>;
+
+export const caseSchema = caseFrontmatterSchema
+	.extend(caseChecksSchema.shape)
 	.strict()
 	.superRefine((c, ctx) => {
 		const seen = new Set<string>();
@@ -136,5 +164,5 @@ export type Case = z.output<typeof caseSchema>;
 
 /** The frontmatter fields this project adds to Starlight's docs schema. */
 export const casebookFrontmatterSchema = z.object({
-	case: caseSchema.optional(),
+	case: caseFrontmatterSchema.optional(),
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * site. Shaped for the pages: everything a page shows about a check is here, already computed.
  */
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 const chartRef = z.object({ repository: z.string(), name: z.string() });
 
@@ -89,7 +89,8 @@ export const checkReportSchema = z.object({
 	reproduce: reproduceSchema,
 	excerpts: z.array(excerptSchema),
 	runs: z.array(renderRunSchema),
-	/** 1-based line of the check's `- id:` in the article, for error messages. */
+	/** The checks file and 1-based line of the check's `- id:`, for error messages and source links. */
+	file: z.string(),
 	line: z.number(),
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;

@@ -1,4 +1,4 @@
-import type { Case } from '../case/schema.ts';
+import type { CaseFrontmatter } from '../case/schema.ts';
 import type { CaseReport, Report } from '../report/schema.ts';
 import { pagePath, permalinkPath } from './base.ts';
 import { PRODUCTS } from './products.ts';
@@ -38,7 +38,7 @@ export interface CaseSource {
 	slug: string;
 	title: string;
 	description?: string;
-	case: Case;
+	case: CaseFrontmatter;
 	report: CaseReport;
 }
 

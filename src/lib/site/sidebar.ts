@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parse } from 'yaml';
-import { CasebookError } from '../errors.ts';
+import { readPageFrontmatter } from '../article/load.ts';
+import { contentSlug } from '../article/slug.ts';
 import { PRODUCTS } from './products.ts';
 
 /**
@@ -43,47 +43,24 @@ export function buildSidebar(pages: readonly SidebarPage[]): SidebarItem[] {
 	];
 }
 
-/** Starlight's slug for a content file: no extension, lower case, a trailing `index` dropped. */
-export function slugOfContentFile(relativePath: string): string {
-	const parts = relativePath
-		.replace(/\.mdx?$/, '')
-		.split('/')
-		.map((part) => part.toLowerCase());
-	if (parts.length > 1 && parts.at(-1) === 'index') parts.pop();
-	return parts.join('/');
-}
-
 /**
  * Reads title, product and slug from every content file's frontmatter. Runs in astro.config.mjs,
- * before content collections exist, so it parses the frontmatter itself; the collection schema
- * validates the same files moments later.
+ * before content collections exist, with the article reader the verifier uses; the collection
+ * schema validates the same files moments later.
  */
 export function readSidebarPages(contentDir: string): SidebarPage[] {
 	const files = (readdirSync(contentDir, { recursive: true }) as string[])
 		.map((file) => file.split(sep).join('/'))
 		.filter((file) => /\.mdx?$/.test(file) && !file.split('/').some((part) => part.startsWith('_')));
 	return files.flatMap((file) => {
-		const data = readFrontmatter(readFileSync(join(contentDir, file), 'utf8'), join(contentDir, file));
-		if (!data) return [];
-		const slug = typeof data.slug === 'string' ? data.slug : slugOfContentFile(file);
+		const data = readPageFrontmatter(readFileSync(join(contentDir, file), 'utf8'), file);
+		const slug = contentSlug(file, data.slug);
 		// The 404 page is Starlight's, not a sidebar page.
 		if (slug === '404') return [];
 		const title = typeof data.title === 'string' ? data.title : slug;
 		const product = (data.case as { product?: unknown } | undefined)?.product;
 		return [{ slug, title, product: typeof product === 'string' ? product : undefined }];
 	});
-}
-
-function readFrontmatter(source: string, file: string): Record<string, unknown> | undefined {
-	const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source.replace(/^\uFEFF/, ''));
-	if (!match) return undefined;
-	let data: unknown;
-	try {
-		data = parse(match[1]!);
-	} catch (error) {
-		throw new CasebookError(`cannot read the frontmatter: ${(error as Error).message}`, { file, line: 1 });
-	}
-	return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
 }
 
 export function sidebarFromContent(contentDir: string): SidebarItem[] {

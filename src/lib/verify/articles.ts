@@ -1,34 +1,32 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Case } from '../case/schema.ts';
-import { loadArticle, type Article } from '../article/load.ts';
+import { relative, sep } from 'node:path';
+import { findArticleFiles, findOrphanChecksFiles } from '../article/files.ts';
+import { loadArticle, type CaseArticle } from '../article/load.ts';
 import { checkSnippetUsage } from '../article/snippets.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
 
-export type CaseArticle = Article & { case: Case };
-
-/** Every .md/.mdx file under the content folder, sorted so output is stable. */
-export async function findArticleFiles(contentDir: string): Promise<string[]> {
-	const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
-		.map((entry) => join(entry.parentPath, entry.name))
-		.sort();
-}
+export type { CaseArticle };
 
 /**
- * Loads and validates every article. Errors are collected, not thrown one at a time, so an author
- * sees every problem in one run.
+ * Loads and validates every article under the content folder. Errors are collected, not thrown
+ * one at a time, so an author sees every problem in one run.
  */
 export async function loadCaseArticles(
-	files: string[],
 	root: string,
 	contentDir: string,
 ): Promise<{ articles: CaseArticle[]; errors: CasebookError[] }> {
 	const articles: CaseArticle[] = [];
 	const errors: CasebookError[] = [];
+	for (const orphan of await findOrphanChecksFiles(contentDir)) {
+		errors.push(
+			new CasebookError('a checks file has no article beside it, so its checks would never run', {
+				file: relative(root, orphan).split(sep).join('/'),
+				line: 1,
+				expected: 'an .mdx article with the same name in the same folder',
+			}),
+		);
+	}
 	const ids = new Map<string, string>();
-	for (const path of files) {
+	for (const path of await findArticleFiles(contentDir)) {
 		try {
 			const article = await loadArticle(path, root, contentDir);
 			if (!article.case) {
@@ -47,8 +45,7 @@ export async function loadCaseArticles(
 			const earlier = ids.get(withCase.case.id);
 			if (earlier) {
 				throw new CasebookError(`case id "${withCase.case.id}" is already used by ${earlier}`, {
-					file: withCase.file,
-					line: withCase.frontmatter.lineOf(['case', 'id']),
+					...withCase.locate(['case', 'id']),
 					expected: 'a case id unique across the site',
 				});
 			}
@@ -62,12 +59,12 @@ export async function loadCaseArticles(
 	return { articles, errors };
 }
 
-/** Snippet ids the checks and matrix apply, each with the frontmatter line that names it first. */
-function usedSnippetIds(article: CaseArticle): Map<string, number> {
-	const used = new Map<string, number>();
+/** Snippet ids the checks and matrix apply, each with the place that names it first. */
+function usedSnippetIds(article: CaseArticle): Map<string, { file: string; line: number }> {
+	const used = new Map<string, { file: string; line: number }>();
 	const note = (ids: string[], path: PropertyKey[]) =>
 		ids.forEach((id, j) => {
-			if (!used.has(id)) used.set(id, article.frontmatter.lineOf([...path, j]));
+			if (!used.has(id)) used.set(id, article.locate([...path, j]));
 		});
 	article.case.checks.forEach((check, i) => note(check.values, ['case', 'checks', i, 'values']));
 	article.case.matrix.forEach((segment, i) => note(segment.values, ['case', 'matrix', i, 'values']));

@@ -11,7 +11,7 @@ export interface Failure {
 	detail?: string;
 }
 
-/** One failure per failed assertion of a check, at the assertion's line in the frontmatter. */
+/** One failure per failed assertion of a check, at the assertion's line in the checks file. */
 export function failureReport(article: CaseArticle, outcomes: UseOutcome[]): Failure[] {
 	const failures: Failure[] = [];
 	for (const outcome of outcomes) {
@@ -20,8 +20,7 @@ export function failureReport(article: CaseArticle, outcomes: UseOutcome[]): Fai
 		for (const assertion of outcome.assertions) {
 			if (assertion.passed) continue;
 			failures.push({
-				file: article.file,
-				line: article.frontmatter.lineOf(['case', 'checks', owner.index, 'expect', assertion.index]),
+				...article.locate(['case', 'checks', owner.index, 'expect', assertion.index]),
 				message: `check "${owner.check.id}" failed on ${chart.repository}/${chart.name}@${chart.version} with helm ${helm.version}: ${assertion.label}`,
 				detail: assertion.message,
 			});

@@ -118,7 +118,7 @@ function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutc
 			cached: o.cached,
 			assertions: o.assertions.map(({ index: i, kind, label, passed, message }) => ({ index: i, kind, label, passed, message })),
 		})),
-		line: article.frontmatter.lineOf(['case', 'checks', index, 'id']),
+		...article.locate(['case', 'checks', index, 'id']),
 	};
 }
 

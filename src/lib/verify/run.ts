@@ -9,7 +9,7 @@ import { helmTemplate } from '../helm/template.ts';
 import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
 import type { Report } from '../report/schema.ts';
-import { findArticleFiles, loadCaseArticles, type CaseArticle } from './articles.ts';
+import { loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
@@ -57,8 +57,7 @@ export async function prepareVerification(
 	options: Pick<VerifyOptions, 'config' | 'only' | 'helms'>,
 ): Promise<{ prepared?: PreparedVerification; failures: Failure[] }> {
 	const { config } = options;
-	const files = await findArticleFiles(config.content);
-	const loaded = await loadCaseArticles(files, config.root, config.content);
+	const loaded = await loadCaseArticles(config.root, config.content);
 	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
 	if (loaded.errors.length) return { failures: loaded.errors.map(inputFailure) };
 	try {
@@ -121,8 +120,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const declaredProblems = compareDeclared(verdicts, article.case);
 		for (const problem of [...problems, ...declaredProblems]) {
 			failures.push({
-				file: article.file,
-				line: article.frontmatter.lineOf(problem.field === 'matrix' ? ['case', 'matrix'] : ['case', problem.field]),
+				...article.locate(problem.field === 'matrix' ? ['case', 'matrix'] : ['case', problem.field]),
 				message: problem.message,
 				detail: [problem.expected && `expected: ${problem.expected}`, problem.found && `found:    ${problem.found}`]
 					.filter(Boolean)
@@ -174,8 +172,7 @@ async function resolveCharts(
 			} catch (error) {
 				if (!isCasebookError(error)) throw error;
 				throw new CasebookError(error.message, {
-					file: article.file,
-					line: article.frontmatter.lineOf(path),
+					...article.locate(path),
 					expected: error.expected,
 					found: error.found,
 				});

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
+import { readPageFrontmatter } from '../../../src/lib/article/load.ts';
+import { parseMarkdown } from '../../../src/lib/article/parse.ts';
+import { readSnippets } from '../../../src/lib/article/snippets.ts';
 import type { CaseSummary } from '../../../src/lib/site/api.ts';
 import { PROJECT_ROOT } from './site.ts';
 
 /**
- * The article sources the site was built from, read independently of the site's own code: what
- * the browser shows is compared with what the author wrote.
+ * The article sources the site was built from, read with the project's one article reader (the
+ * parser Astro renders with): what the browser shows is compared with what the author wrote.
  */
 
 /** `content/docs` of the project the build came from (`<project>/dist` -> `<project>/content/docs`). */
@@ -32,57 +34,23 @@ export interface SourceFence {
 	text: string;
 }
 
-/** The fenced blocks that carry an `id="…"` meta attribute. */
+/** The code blocks that carry an `id`, as the project's one article reader sees them. */
 export function fencesWithId(source: string): SourceFence[] {
-	const lines = source.split(/\r?\n/);
-	const fences: SourceFence[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		const open = /^( *)(`{3,}|~{3,})\s*([^\s`]*)(.*)$/.exec(lines[i]!);
-		if (!open) continue;
-		const [, indent, marker, lang, meta] = open as unknown as [string, string, string, string, string];
-		let end = i + 1;
-		while (end < lines.length && !new RegExp(`^ *${marker[0]}{${marker.length},}\\s*$`).test(lines[end]!)) end++;
-		const id = /(?:^|\s)id=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(meta);
-		if (id) {
-			const body = lines.slice(i + 1, end).map((line) => line.replace(new RegExp(`^ {0,${indent.length}}`), ''));
-			fences.push({
-				id: id[1] ?? id[2] ?? id[3]!,
-				lang,
-				illustrative: /(?:^|\s)illustrative(?:\s|=true|$)/.test(meta),
-				text: body.length ? `${body.join('\n')}\n` : '',
-			});
-		}
-		i = end;
-	}
-	return fences;
+	return readSnippets(parseMarkdown(source, 'mdx').codeBlocks, 'article.mdx').flatMap((snippet) =>
+		snippet.id ? [{ id: snippet.id, lang: snippet.lang, illustrative: snippet.illustrative, text: snippet.text }] : [],
+	);
 }
 
-/**
- * The `##` headings of an article body as anchors, slugged the way Starlight (github-slugger)
- * does: inline Markdown dropped, lower case, punctuation removed, spaces to hyphens.
- */
+/** The anchors of the article's `##` headings, as the site's slugger makes them. */
 export function h2Anchors(source: string): string[] {
-	const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---/, '');
-	const anchors: string[] = [];
-	let inFence = false;
-	for (const line of body.split(/\r?\n/)) {
-		if (/^ *(`{3,}|~{3,})/.test(line)) inFence = !inFence;
-		const heading = !inFence && /^## +(.+?)\s*#*\s*$/.exec(line);
-		if (!heading) continue;
-		const text = heading[1]!
-			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-			.replace(/[`*_]/g, '')
-			.toLowerCase();
-		anchors.push(text.replace(/[^\p{L}\p{N}\p{M}\s-]/gu, '').replace(/ /g, '-'));
-	}
-	return anchors;
+	return parseMarkdown(source, 'mdx')
+		.headings.filter((heading) => heading.depth === 2)
+		.map((heading) => heading.anchor);
 }
 
 /** The `case:` block of an article's frontmatter. */
 export function caseFrontmatter(source: string): { id: string; aliases?: string[] } & Record<string, unknown> {
-	const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-	if (!match) throw new Error('The article has no frontmatter.');
-	return (parse(match[1]!) as { case: { id: string; aliases?: string[] } }).case;
+	return readPageFrontmatter(source, 'article.mdx').case as { id: string; aliases?: string[] } & Record<string, unknown>;
 }
 
 /** Old slugs declared as `case.aliases` across all articles, by case id. */

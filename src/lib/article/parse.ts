@@ -1,0 +1,96 @@
+import GithubSlugger from 'github-slugger';
+import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+
+/**
+ * The one reader of an article's Markdown: Sätteri, the parser Astro renders the site with, with
+ * the features Starlight turns on (directives, for asides). Whatever the site renders as a code
+ * block, the verifier sees here, wherever it sits: in a list, an aside or a component.
+ */
+
+export interface CodeBlock {
+	/** The info string's first word, e.g. `yaml`; empty when none. */
+	lang: string;
+	/** The rest of the info string, e.g. `title="values.yaml" id="restore-ingester"`. */
+	meta: string;
+	/** 1-based file line of the opening fence. */
+	line: number;
+	/** 1-based file line of the first content line. */
+	contentLine: number;
+	/** The content as the site renders it (indentation of a nested fence removed), newline-terminated. */
+	text: string;
+	/** False for an indented code block (Markdown only), which cannot carry attributes. */
+	fenced: boolean;
+}
+
+export interface Heading {
+	depth: number;
+	text: string;
+	line: number;
+	/** The id the site gives the heading: GitHub's slugger over the page, as Astro's heading-ids plugin does. */
+	anchor: string;
+}
+
+/** A component or HTML element that shows code without going through a fence. */
+export interface RawCodeElement {
+	name: string;
+	line: number;
+}
+
+export interface ParsedMarkdown {
+	/** The YAML frontmatter's text and the file line of its first line, when there is one. */
+	frontmatter?: { text: string; firstLine: number };
+	codeBlocks: CodeBlock[];
+	headings: Heading[];
+	rawCode: RawCodeElement[];
+}
+
+const RAW_CODE_ELEMENTS = new Set(['pre', 'code', 'Code']);
+
+export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkdown {
+	const options = { features: { directive: true } };
+	const tree = format === 'mdx' ? mdxToMdast(source, options) : markdownToMdast(source, options);
+	const parsed: ParsedMarkdown = { codeBlocks: [], headings: [], rawCode: [] };
+	const slugger = new GithubSlugger();
+	visit(tree, (node) => {
+		const line = node.position?.start.line ?? 1;
+		switch (node.type) {
+			case 'yaml':
+				parsed.frontmatter ??= { text: node.value, firstLine: line + 1 };
+				return;
+			case 'code': {
+				const start = node.position?.start.offset ?? 0;
+				const fenced = /^(`{3,}|~{3,})/.test(source.slice(start, start + 3));
+				parsed.codeBlocks.push({
+					lang: node.lang ?? '',
+					meta: node.meta ?? '',
+					line,
+					contentLine: fenced ? line + 1 : line,
+					text: node.value ? `${node.value}\n` : '',
+					fenced,
+				});
+				return;
+			}
+			case 'heading': {
+				const text = textOf(node);
+				parsed.headings.push({ depth: node.depth, text, line, anchor: slugger.slug(text) });
+				return;
+			}
+			case 'mdxJsxFlowElement':
+				if (node.name && RAW_CODE_ELEMENTS.has(node.name)) parsed.rawCode.push({ name: node.name, line });
+				return;
+		}
+	});
+	return parsed;
+}
+
+function visit(node: MdastNode, enter: (node: MdastNode) => void): void {
+	enter(node);
+	if ('children' in node) for (const child of node.children as MdastNode[]) visit(child, enter);
+}
+
+/** The heading's text as the browser shows it: text and inline code, markup dropped. */
+function textOf(node: MdastNode): string {
+	if ('value' in node && typeof node.value === 'string' && node.type !== 'mdxTextExpression') return node.value;
+	if ('children' in node) return (node.children as MdastNode[]).map(textOf).join('');
+	return '';
+}
