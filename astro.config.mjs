@@ -3,15 +3,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { normaliseBase } from './src/lib/site/base.ts';
+import { loadConfig } from './src/lib/config/load.ts';
 import { baseLinksIntegration } from './src/lib/site/markdown-base.ts';
 import { sidebarFromContent } from './src/lib/site/sidebar.ts';
 import { casebookCode } from './src/integrations/casebook-code/index.ts';
+import { casebookSite } from './src/integrations/casebook-site/index.ts';
 
-// Where the site is served: CASEBOOK_BASE is the path prefix (`/kb/`), CASEBOOK_SITE the origin
-// (optional; only canonical URLs and the sitemap need it).
-const base = normaliseBase(process.env.CASEBOOK_BASE || '/');
-const site = process.env.CASEBOOK_SITE || undefined;
+// One configuration for the engine and the site: casebook.config.json, then the environment
+// (CASEBOOK_BASE, CASEBOOK_SITE, CASEBOOK_REPORT, ...), resolved once by loadConfig.
+const config = loadConfig(fileURLToPath(new URL('.', import.meta.url)));
 
 // Every src/components/overrides/<Name>.astro replaces Starlight's <Name> component, so a new
 // override needs no change here. Starlight rejects names it does not know.
@@ -27,22 +27,23 @@ const components = Object.fromEntries(
 const noSitemap = { name: '@astrojs/sitemap', hooks: {} };
 
 export default defineConfig({
-	site,
-	base,
+	site: config.site,
+	base: config.base,
 	trailingSlash: 'always',
 	integrations: [
-		...(site ? [] : [noSitemap]),
+		...(config.site ? [] : [noSitemap]),
+		casebookSite(config),
 		starlight({
 			title: 'Helm Casebook',
 			description: 'Troubleshooting cases for the Tempo, Loki and Prometheus Helm charts, every snippet verified against real renders.',
-			// Articles live in the top-level content/docs; Starlight's Markdown transforms (asides,
-			// heading anchors) only run on the directories listed here.
-			markdown: { processedDirs: ['./content/docs'] },
-			sidebar: sidebarFromContent(fileURLToPath(new URL('./content/docs/', import.meta.url))),
+			// Articles live outside src/content; Starlight's Markdown transforms (asides, heading
+			// anchors) only run on the directories listed here.
+			markdown: { processedDirs: [config.content] },
+			sidebar: sidebarFromContent(config.content),
 			components,
 			customCss: ['./src/styles/casebook.css', './src/styles/case.css'],
 			// Snippet anchors, verification badges and copy-link controls on every code block.
-			expressiveCode: { plugins: [casebookCode()] },
+			expressiveCode: { plugins: [casebookCode({ report: config.report })] },
 			// src/pages/404.astro lists the cases for readers who followed an old link.
 			disable404Route: true,
 		}),

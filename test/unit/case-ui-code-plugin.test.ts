@@ -5,19 +5,19 @@ import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ExpressiveCodeEngine } from '@expressive-code/core';
 import { toHtml } from '@expressive-code/core/hast';
+import { casebookCode } from '../../src/integrations/casebook-code/index.ts';
+import { verificationFragment } from '../../src/integrations/casebook-code/panel.ts';
 import { reportFixture } from './case-ui-fixture.ts';
 
-// The plugin reads the report through src/lib/site/report.ts, which takes CASEBOOK_REPORT once.
+// The plugin is given the report's path, as astro.config.mjs gives it the configured one.
 const dir = mkdtempSync(join(tmpdir(), 'casebook-ui-'));
-process.env.CASEBOOK_REPORT = join(dir, 'report.json');
-writeFileSync(process.env.CASEBOOK_REPORT, JSON.stringify(reportFixture()));
-const { casebookCode } = await import('../../src/integrations/casebook-code/index.ts');
-const { verificationFragment } = await import('../../src/integrations/casebook-code/panel.ts');
+const reportPath = join(dir, 'report.json');
+writeFileSync(reportPath, JSON.stringify(reportFixture()));
 
 const article = resolve('content/docs/tempo/ingester-statefulset-missing.mdx');
 
 async function render(meta: string, options: { file?: string; code?: string; language?: string } = {}) {
-	const engine = new ExpressiveCodeEngine({ plugins: [casebookCode()] });
+	const engine = new ExpressiveCodeEngine({ plugins: [casebookCode({ report: reportPath })] });
 	const { renderedGroupAst } = await engine.render({
 		code: options.code ?? 'rollout_operator:\n  enabled: false\n',
 		language: options.language ?? 'yaml',
@@ -74,7 +74,7 @@ describe('casebook-code Expressive Code plugin', () => {
 	});
 
 	it('ships the copy script and the panel loader once each as JS modules', async () => {
-		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode()] });
+		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode({ report: reportPath })] });
 		const modules = await engine.getJsModules();
 		assert.equal(modules.filter((m) => m.includes('__casebookCopyButtons')).length, 1);
 		assert.equal(modules.filter((m) => m.includes('__casebookPanelLoader')).length, 1);

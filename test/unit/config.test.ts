@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../src/lib/config/load.ts';
+import type { CasebookError } from '../../src/lib/errors.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'casebook-config-'));
 after(() => rm(root, { recursive: true, force: true }));
@@ -27,9 +28,25 @@ describe('loadConfig', () => {
 		assert.equal(config.allowNetwork, false);
 	});
 
+	it('reads the site settings from the environment too', () => {
+		const config = loadConfig(root, { CASEBOOK_BASE: 'kb', CASEBOOK_ALLOW_STALE_REPORT: '1', CASEBOOK_REPORT: 'r.json' });
+		assert.equal(config.base, '/kb/');
+		assert.equal(config.allowStaleReport, true);
+		assert.equal(config.report, join(root, 'r.json'));
+		assert.equal(loadConfig(root, {}).base, '/');
+	});
+
 	it('names the bad setting', async () => {
 		await writeFile(join(root, 'casebook.config.json'), JSON.stringify({ helm: ['5'] }));
-		assert.throws(() => loadConfig(root, {}), /casebook\.config\.json.*|invalid configuration at "helm\.0"/);
+		assert.throws(
+			() => loadConfig(root, {}),
+			(error: CasebookError) => error.file === 'casebook.config.json' && /invalid configuration: helm\[0\]/.test(error.message),
+		);
+		await rm(join(root, 'casebook.config.json'));
+		assert.throws(
+			() => loadConfig(root, { CASEBOOK_SITE: 'not a url' }),
+			(error: CasebookError) => error.file === 'environment variable CASEBOOK_SITE',
+		);
 		await writeFile(join(root, 'casebook.config.json'), '{ not json');
 		assert.throws(() => loadConfig(root, {}), /cannot parse casebook\.config\.json/);
 		await rm(join(root, 'casebook.config.json'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { definePlugin, type ExpressiveCodePlugin } from '@expressive-code/core';
-import { caseReportForFile } from '../../lib/site/report.ts';
+import { caseReportForFile, readReport } from '../../lib/site/report.ts';
 import { wrapSnippet } from './markup.ts';
 import { snippetState } from './snippet-state.ts';
 
@@ -11,14 +11,15 @@ import { snippetState } from './snippet-state.ts';
  * snippets (the panel body is a separate file, loaded on opening: panel.ts), a label for
  * illustrative ones, a warning for anything else.
  *
- * Register it in astro.config.mjs: `starlight({ expressiveCode: { plugins: [casebookCode()] } })`.
+ * Register it in astro.config.mjs with the configured report path:
+ * `starlight({ expressiveCode: { plugins: [casebookCode({ report: config.report })] } })`.
  * It needs no base path: the links it writes (download, panel file) are relative to the page.
  */
 
 const copyButtonsModule = readFileSync(new URL('./copy-buttons.js', import.meta.url), 'utf8');
 const panelLoaderModule = readFileSync(new URL('./panel-loader.js', import.meta.url), 'utf8');
 
-export function casebookCode(): ExpressiveCodePlugin {
+export function casebookCode(options: { report: string }): ExpressiveCodePlugin {
 	return definePlugin({
 		name: 'Helm Casebook snippets',
 		jsModules: [copyButtonsModule, panelLoaderModule],
@@ -28,7 +29,8 @@ export function casebookCode(): ExpressiveCodePlugin {
 				if (renderedGroupContents.length !== 1) return;
 				const { codeBlock } = renderedGroupContents[0]!;
 				const file = codeBlock.parentDocument?.sourceFilePath;
-				const report = file ? caseReportForFile(file) : undefined;
+				// Read on first use, not at config time: `astro sync` loads the config without a report.
+				const report = file ? caseReportForFile(readReport(options.report), file) : undefined;
 				const state = snippetState(
 					{
 						id: codeBlock.metaOptions.getString('id'),

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CasebookError } from '../errors.ts';
+import { schemaError } from '../schema-error.ts';
+import { normaliseBase } from '../site/base.ts';
 import { configSchema, type ResolvedConfig } from './schema.ts';
 
 export const CONFIG_FILE = 'casebook.config.json';
@@ -12,7 +14,12 @@ const ENV_OVERRIDES = {
 	CASEBOOK_CACHE: 'cacheDir',
 	CASEBOOK_REPORT: 'report',
 	CASEBOOK_KUBE_VERSION: 'kubeVersion',
+	CASEBOOK_BASE: 'base',
+	CASEBOOK_SITE: 'site',
+	CASEBOOK_BROWSER: 'browser',
 } as const;
+
+const TRUE = new Set(['1', 'true']);
 
 export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
 	const file = join(root, CONFIG_FILE);
@@ -29,12 +36,15 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
 	}
 	if (env.CASEBOOK_HELM) raw.helm = env.CASEBOOK_HELM.split(',').map((major) => major.trim());
 	if (env.CASEBOOK_CONCURRENCY) raw.concurrency = Number(env.CASEBOOK_CONCURRENCY);
-	if (env.CASEBOOK_OFFLINE === '1' || env.CASEBOOK_OFFLINE === 'true') raw.allowNetwork = false;
+	if (TRUE.has(env.CASEBOOK_OFFLINE ?? '')) raw.allowNetwork = false;
+	if (TRUE.has(env.CASEBOOK_ALLOW_STALE_REPORT ?? '')) raw.allowStaleReport = true;
 	const parsed = configSchema.safeParse(raw);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
-		throw new CasebookError(`invalid configuration at "${issue.path.join('.')}": ${issue.message}`, {
-			file: existsSync(file) ? CONFIG_FILE : 'environment',
+		const fromEnvironment = Object.entries(ENV_OVERRIDES).find(([variable, key]) => env[variable] && key === parsed.error.issues[0]?.path[0]);
+		throw schemaError(parsed.error, {
+			what: 'configuration',
+			data: raw,
+			locate: () => ({ file: fromEnvironment ? `environment variable ${fromEnvironment[0]}` : existsSync(file) ? CONFIG_FILE : 'environment' }),
 		});
 	}
 	const absolute = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
@@ -46,6 +56,7 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
 		content: absolute(parsed.data.content),
 		report: absolute(parsed.data.report),
 		concurrency: parsed.data.concurrency ?? Math.max(1, availableParallelism()),
+		base: normaliseBase(parsed.data.base),
 		helmBin: env.HELM_BIN || undefined,
 	};
 }

@@ -24,6 +24,17 @@ export const configSchema = z
 		concurrency: z.number().int().positive().optional(),
 		/** Pull chart versions missing from the mirror from the official repositories. */
 		allowNetwork: z.boolean().default(true),
+		/** Path prefix the site is served under, e.g. `/kb/`. */
+		base: z.string().min(1).default('/'),
+		/** Absolute origin of the site (canonical links, sitemap); none by default. */
+		site: z.url().optional(),
+		/**
+		 * Build pages from a report older than the articles, with a warning: for work on the site
+		 * itself, never for publishing.
+		 */
+		allowStaleReport: z.boolean().default(false),
+		/** The Chromium the browser tests and the budget script drive. */
+		browser: z.string().min(1).default('/usr/bin/chromium'),
 	})
 	.strict();
 

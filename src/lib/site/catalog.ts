@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { articleSourceHashOfFile } from '../article/files.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CaseReport } from '../report/schema.ts';
 import { caseSummary, sortCases, type CaseSummary } from './api.ts';
-import { caseReport, loadReport, reportPath } from './report.ts';
+import { ALLOW_STALE_REPORT, caseReport, REPORT_PATH, siteReport } from './site-report.ts';
 
 /**
  * The site's view of all cases: each article with a `case:` block, joined with its entry in the
@@ -49,17 +48,18 @@ async function readCases(): Promise<CaseEntry[]> {
 /**
  * The report must describe the article as it is now: a page built from a report of an older
  * version of the article would show checks and snippets that no longer match its text.
- * CASEBOOK_ALLOW_STALE_REPORT=1 downgrades this to a warning while working on the site itself.
+ * `allowStaleReport` (CASEBOOK_ALLOW_STALE_REPORT=1) downgrades this to a warning while working on the site itself.
  */
 function assertFresh(entry: CollectionEntry<'docs'>, report: CaseReport): void {
 	const problems: string[] = [];
 	if (report.slug !== entry.id) problems.push(`slug "${report.slug}" but the page is "${entry.id}"`);
 	if (entry.filePath) {
-		const hash = createHash('sha256').update(readFileSync(entry.filePath, 'utf8')).digest('hex');
-		if (hash !== report.sourceHash) problems.push('an older version of the article text');
+		if (articleSourceHashOfFile(entry.filePath) !== report.sourceHash) {
+			problems.push('an older version of the article or its checks file');
+		}
 	}
 	if (!problems.length) return;
-	const message = `The verification report at ${reportPath()} (generated ${loadReport().generatedAt}) has, for ${entry.filePath ?? entry.id}, ${problems.join(' and ')}. Run \`npm run verify\`.`;
-	if (process.env.CASEBOOK_ALLOW_STALE_REPORT === '1') console.warn(`[casebook] ${message}`);
+	const message = `The verification report at ${REPORT_PATH} (generated ${siteReport().generatedAt}) has, for ${entry.filePath ?? entry.id}, ${problems.join(' and ')}. Run \`npm run verify\`.`;
+	if (ALLOW_STALE_REPORT) console.warn(`[casebook] ${message}`);
 	else throw new Error(message);
 }

@@ -1,22 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
 
 /**
  * The site's only way to the verification report. The report is produced by `npm run verify`;
- * a site built without one (or from a stale one) would publish unverified claims, so both are
- * hard errors here.
+ * a site built without one (or from a failed one) would publish unverified claims, so both are
+ * hard errors here. The path comes from the configuration (loadConfig), passed in.
  */
 
-export function reportPath(): string {
-	return resolve(process.env.CASEBOOK_REPORT || '.casebook/report.json');
-}
+const reports = new Map<string, Report>();
 
-let cached: Report | undefined;
-
-export function loadReport(): Report {
-	if (cached) return cached;
-	const path = reportPath();
+export function readReport(path: string): Report {
+	const known = reports.get(path);
+	if (known) return known;
 	if (!existsSync(path)) {
 		throw new Error(`No verification report at ${path}. Run \`npm run verify\` (or \`npm run build\`) first.`);
 	}
@@ -27,18 +22,18 @@ export function loadReport(): Report {
 	if (parsed.data.status !== 'passed') {
 		throw new Error(`The verification report at ${path} records failed checks; the site is not built from it.`);
 	}
-	cached = parsed.data;
-	return cached;
+	reports.set(path, parsed.data);
+	return parsed.data;
 }
 
-export function caseReport(caseId: string): CaseReport {
-	const found = loadReport().cases.find((c) => c.id === caseId);
+export function findCaseReport(report: Report, caseId: string): CaseReport {
+	const found = report.cases.find((c) => c.id === caseId);
 	if (!found) throw new Error(`The verification report has no case "${caseId}". Run \`npm run verify\`.`);
 	return found;
 }
 
-/** Finds the case whose article is at `file` (a path relative to the project root). */
-export function caseReportForFile(file: string): CaseReport | undefined {
+/** The case whose article is at `file` (absolute, or relative to the project root). */
+export function caseReportForFile(report: Report, file: string): CaseReport | undefined {
 	const normalised = file.replace(/\\/g, '/').replace(/^\.\//, '');
-	return loadReport().cases.find((c) => normalised.endsWith(c.file));
+	return report.cases.find((c) => normalised.endsWith(c.file));
 }

@@ -2,25 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { run } from './commands.ts';
 
-export const CHROMIUM = process.env.CASEBOOK_BROWSER || '/usr/bin/chromium';
 const PACKAGES = ['chromium', 'fonts-noto-cjk'];
 
 /**
  * The browser tests use Debian's Chromium (test tools may not download browsers here). When it is
  * missing and we may install packages (root, apt-get present), install it; otherwise explain.
  */
-export function ensureBrowser(cwd: string): boolean {
-	if (existsSync(CHROMIUM) && hasCjkFont()) return true;
+export function ensureBrowser(chromium: string, cwd: string): boolean {
+	if (existsSync(chromium) && hasCjkFont()) return true;
 	const root = process.getuid?.() === 0;
 	if (!root || !existsSync('/usr/bin/apt-get')) {
-		console.error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y ${PACKAGES.join(' ')}`);
+		console.error(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y ${PACKAGES.join(' ')}`);
 		return false;
 	}
 	console.log(`Installing ${PACKAGES.join(' ')} from Debian's packages for the browser tests...`);
 	const env = { DEBIAN_FRONTEND: 'noninteractive' };
 	if (run('apt-get', ['update', '-qq'], { cwd, env }) !== 0) return false;
 	if (run('apt-get', ['install', '-y', '-qq', ...PACKAGES], { cwd, env }) !== 0) return false;
-	return existsSync(CHROMIUM);
+	return existsSync(chromium);
 }
 
 function hasCjkFont(): boolean {

@@ -26,6 +26,8 @@ export interface BudgetOptions {
 	base: string;
 	/** What the first search types. */
 	query: string;
+	/** Chromium to measure with (loadConfig's `browser`). */
+	browser: string;
 }
 
 interface PageFigures {
@@ -70,7 +72,7 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 	const server = createStaticServer({ root: dir, base });
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const browser = await launchChromium();
+	const browser = await launchChromium(options.browser);
 	try {
 		const figures: PageFigures[] = [];
 		let firstSearch: Transfer[] = [];

@@ -1,5 +1,4 @@
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM } from './browser.ts';
 
 /**
  * Debian's Chromium, headless, with everything that would phone home switched off: the browser
@@ -16,6 +15,7 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run',
 ] as const;
 
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+/** `executablePath` is the configured browser (loadConfig's `browser`). */
+export function launchChromium(executablePath: string): Promise<Browser> {
+	return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
 }

@@ -1,8 +1,12 @@
 import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
-import { launchChromium } from '../../../src/lib/tasks/headless.ts';
-import type { ServedSite } from './site.ts';
+import { loadConfig } from '../../../src/lib/config/load.ts';
+import { launchChromium as launch } from '../../../src/lib/tasks/headless.ts';
+import { PROJECT_ROOT, type ServedSite } from './site.ts';
 
-export { launchChromium };
+/** The configured Chromium (CASEBOOK_BROWSER or casebook.config.json), headless and quiet. */
+export function launchChromium(): Promise<Browser> {
+	return launch(loadConfig(PROJECT_ROOT).browser);
+}
 
 export type Theme = 'light' | 'dark';
 
