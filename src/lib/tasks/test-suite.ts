@@ -1,29 +1,38 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadConfig } from '../config/load.ts';
 import { runVerifyCli } from '../verify/cli.ts';
 import { ensureBrowser } from './browser.ts';
 import { run } from './commands.ts';
+import { buildSite } from './site-build.ts';
 
 export const SITE_DIRS = { root: 'dist', kb: 'dist-kb' } as const;
 
+export const UNIT_TESTS = 'test/unit/**/*.test.ts';
+const ALL_TESTS = [UNIT_TESTS, 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+
 /**
- * The whole suite, as `npm test` and CI run it: verify every case (both helm majors), build the
- * site at `/` and at `/kb/`, then unit, integration and browser tests in one node:test run so the
- * runner prints one summary. Missing Chromium is a failure, never a skip.
+ * The whole suite, as `npm test` and CI run it: type-check, verify every case (both helm majors),
+ * build the site at `/` and at `/kb/`, then unit, integration and browser tests in one node:test
+ * run so the runner prints one summary. Missing Chromium is a failure, never a skip.
  */
 export async function runTestSuite(root: string): Promise<number> {
-	if (!ensureBrowser(root)) return 1;
-	for (const dir of Object.values(SITE_DIRS)) rmSync(join(root, dir), { recursive: true, force: true });
+	const config = loadConfig(root);
+	if (!ensureBrowser(config.browser, root)) return 1;
+	const typecheck = typeCheck(root);
+	if (typecheck !== 0) return typecheck;
 	const verified = await runVerifyCli([], root);
 	if (verified !== 0) return verified;
 	for (const [name, dir] of Object.entries(SITE_DIRS)) {
-		const base = name === 'kb' ? '/kb/' : '/';
-		const code = run('astro', ['build', '--force', '--outDir', dir], { cwd: root, env: { CASEBOOK_BASE: base } });
+		const code = await buildSite({ root, outDir: dir, env: { CASEBOOK_BASE: name === 'kb' ? '/kb/' : '/' } });
 		if (code !== 0) return code;
 	}
-	return run(
-		process.execPath,
-		['--test', '--test-reporter=spec', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-		{ cwd: root, env: { CASEBOOK_DIST: join(root, SITE_DIRS.root), CASEBOOK_DIST_KB: join(root, SITE_DIRS.kb) } },
-	);
+	return run(process.execPath, ['--test', '--test-reporter=spec', ...ALL_TESTS], {
+		cwd: root,
+		env: { CASEBOOK_DIST: `${root}/${SITE_DIRS.root}`, CASEBOOK_DIST_KB: `${root}/${SITE_DIRS.kb}` },
+	});
+}
+
+/** `astro sync` writes the content collection types that `tsc` needs; then the whole project is checked. */
+export function typeCheck(root: string): number {
+	const synced = run('astro', ['sync'], { cwd: root });
+	return synced !== 0 ? synced : run('tsc', ['--noEmit'], { cwd: root });
 }
