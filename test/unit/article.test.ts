@@ -214,3 +214,43 @@ describe('contentSlug', () => {
 		assert.equal(contentSlug('a/b.mdx', 'custom/slug'), 'custom/slug');
 	});
 });
+
+describe('evidence marks and the answer', () => {
+	const IMPORT = "import Evidence from '~/components/Evidence.astro';\n\n";
+
+	it('accepts marks naming a check, a source or an inference', async () => {
+		const prose = `${IMPORT}No ingester runs <Evidence check="fix" />, as the template shows <Evidence source="https://github.com/grafana/helm-charts/pull/1" label="grafana/helm-charts#1" />; data is lost <Evidence inference="pods never start" />.\n`;
+		const { errors } = await load(valid({ mdx: (text) => text + prose }));
+		assert.deepEqual(errors, []);
+	});
+
+	it('rejects a mark naming a check the case does not have, at its line', async () => {
+		const error = await errorOf(valid({ mdx: (text) => `${text}${IMPORT}Broken <Evidence check="nope" />.\n` }));
+		assert.match(error.message, /names check "nope"/);
+		assert.deepEqual([error.file, error.line, error.expected], [ARTICLE, 22, 'one of: fix']);
+	});
+
+	it('rejects a mark that says nothing', async () => {
+		const error = await errorOf(valid({ mdx: (text) => `${text}${IMPORT}Broken <Evidence />.\n` }));
+		assert.match(error.message, /must say how the sentence is known/);
+		assert.equal(error.line, 22);
+	});
+
+	it('rejects an answer or pitfall naming a check that does not exist, at its frontmatter line', async () => {
+		const answer = [
+			'  answer:',
+			'    who: { text: Everyone on 1.13.0, known: { check: fix } }',
+			'    action: { text: Upgrade, known: { check: missing } }',
+			'    confirm: { check: fix, text: The render has no ingester. }',
+			'',
+		].join('\n');
+		const error = await errorOf(valid({ mdx: replace('  fixedIn: 1.13.2\n', `  fixedIn: 1.13.2\n${answer}`) }));
+		assert.match(error.message, /no check "missing"/);
+		assert.deepEqual([error.file, error.line], [ARTICLE, 12]);
+	});
+
+	it('requires a pitfall block exactly when the case is a pitfall', async () => {
+		const error = await errorOf(valid({ mdx: replace('  fixedIn: 1.13.2\n', '  fixedIn: 1.13.2\n  kinds: [pitfall]\n') }));
+		assert.match(error.message, /needs a `pitfall:` block/);
+	});
+});

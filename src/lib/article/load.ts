@@ -7,6 +7,7 @@ import { CasebookError } from '../errors.ts';
 import { schemaError } from '../schema-error.ts';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.ts';
 import { checkAnchorCollisions } from './anchors.ts';
+import { checkEvidenceMarks } from './evidence.ts';
 import { articleSourceHash, checksFileOf } from './files.ts';
 import { parseMarkdown, type Heading } from './parse.ts';
 import { contentSlug } from './slug.ts';
@@ -68,6 +69,7 @@ export async function loadArticle(path: string, projectRoot: string, contentRoot
 
 	const snippets = readSnippets(markdown.codeBlocks, file);
 	checkAnchorCollisions(snippets, markdown.headings, file);
+	checkEvidenceMarks(markdown.evidence, declared, file);
 	if (declared) {
 		const raw = markdown.rawCode[0];
 		if (raw) {

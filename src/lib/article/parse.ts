@@ -36,20 +36,29 @@ export interface RawCodeElement {
 	line: number;
 }
 
+/** `<Evidence check="id" />` and its kin in the prose: a mark saying how a sentence is known. */
+export interface EvidenceMark {
+	line: number;
+	/** Literal attributes; a bare attribute (`inference`) is `true`, an expression `undefined`. */
+	attributes: Record<string, string | true | undefined>;
+}
+
 export interface ParsedMarkdown {
 	/** The YAML frontmatter's text and the file line of its first line, when there is one. */
 	frontmatter?: { text: string; firstLine: number };
 	codeBlocks: CodeBlock[];
 	headings: Heading[];
 	rawCode: RawCodeElement[];
+	evidence: EvidenceMark[];
 }
 
 const RAW_CODE_ELEMENTS = new Set(['pre', 'code', 'Code']);
+export const EVIDENCE_ELEMENT = 'Evidence';
 
 export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkdown {
 	const options = { features: { directive: true } };
 	const tree = format === 'mdx' ? mdxToMdast(source, options) : markdownToMdast(source, options);
-	const parsed: ParsedMarkdown = { codeBlocks: [], headings: [], rawCode: [] };
+	const parsed: ParsedMarkdown = { codeBlocks: [], headings: [], rawCode: [], evidence: [] };
 	const slugger = new GithubSlugger();
 	visit(tree, (node) => {
 		const line = node.position?.start.line ?? 1;
@@ -76,11 +85,25 @@ export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkd
 				return;
 			}
 			case 'mdxJsxFlowElement':
-				if (node.name && RAW_CODE_ELEMENTS.has(node.name)) parsed.rawCode.push({ name: node.name, line });
+			case 'mdxJsxTextElement':
+				if (node.name === EVIDENCE_ELEMENT) parsed.evidence.push({ line, attributes: attributesOf(node) });
+				else if (node.type === 'mdxJsxFlowElement' && node.name && RAW_CODE_ELEMENTS.has(node.name)) {
+					parsed.rawCode.push({ name: node.name, line });
+				}
 				return;
 		}
 	});
 	return parsed;
+}
+
+function attributesOf(node: MdastNode): EvidenceMark['attributes'] {
+	const attributes: EvidenceMark['attributes'] = {};
+	for (const attribute of (node as { attributes?: Array<{ type: string; name?: string; value?: unknown }> }).attributes ?? []) {
+		if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+		const { value } = attribute;
+		attributes[attribute.name] = value === null || value === undefined ? true : typeof value === 'string' ? value : undefined;
+	}
+	return attributes;
 }
 
 function visit(node: MdastNode, enter: (node: MdastNode) => void): void {

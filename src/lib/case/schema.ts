@@ -98,6 +98,70 @@ export const matrixSegmentSchema = z
 	.strict();
 export type MatrixSegment = z.output<typeof matrixSegmentSchema>;
 
+/**
+ * How a statement about a chart is known: a check of this case that passed in this build, a
+ * line of the chart's source or an upstream report, or the author's inference (said as such).
+ */
+export const knownSchema = z.union([
+	z.object({ check: slug }).strict(),
+	z
+		.object({
+			source: z.url({ protocol: /^https$/ }),
+			/** What the link is, e.g. `templates/ingester/statefulset-ingester.yaml` or `grafana/helm-charts#3199`. */
+			label: z.string().min(1),
+		})
+		.strict(),
+	z.object({ inference: z.string().min(1).describe('why it follows') }).strict(),
+]);
+export type Known = z.output<typeof knownSchema>;
+
+export const statementSchema = z.object({ text: z.string().min(1), known: knownSchema }).strict();
+export type Statement = z.output<typeof statementSchema>;
+
+/**
+ * The first screen of a case: who is hit, the one thing to do now, and how to confirm it.
+ * A confirmation that a render can show names the check that renders it (the page shows that
+ * check's command and the output it asserts); one that needs a cluster is a command with how
+ * its meaning is known.
+ */
+export const answerSchema = z
+	.object({
+		who: statementSchema,
+		action: statementSchema,
+		confirm: z.union([
+			z.object({ check: slug, text: z.string().min(1) }).strict(),
+			z.object({ command: z.string().min(1), text: z.string().min(1), known: knownSchema }).strict(),
+		]),
+	})
+	.strict();
+export type Answer = z.output<typeof answerSchema>;
+
+/**
+ * What kind of problem a case is; it decides how the matrix's two sets of versions (failing and
+ * passing the healthy assertions) are read. `regression`: failing versions are broken, the first
+ * passing one after them fixes it. `transition`: the first passing version changes behaviour, and
+ * an upgrade from a failing to a passing version crosses the change. `pitfall`: a setting that
+ * never does what it seems, in every version of `pitfall.versions`; `pitfall.instead` says what
+ * works per version range.
+ */
+export const caseKindSchema = z.enum(['regression', 'transition', 'pitfall']);
+export type CaseKind = z.output<typeof caseKindSchema>;
+
+export const pitfallSchema = z
+	.object({
+		/** The setting and what it does not do, e.g. "server.replicaCount above 1 without StatefulSet mode". */
+		setting: z.string().min(1),
+		/** Every version where it holds; the check must render exactly these versions. */
+		versions: versionRange,
+		check: slug,
+		/** What works instead, per version range, each backed by a check. */
+		instead: z
+			.array(z.object({ versions: versionRange, text: z.string().min(1), check: slug }).strict())
+			.min(1),
+	})
+	.strict();
+export type Pitfall = z.output<typeof pitfallSchema>;
+
 export const caseFrontmatterSchema = z
 	.object({
 		/** Permanent id: the `/cases/<id>/` permalink and the key in api/cases.json. Never change it. */
@@ -105,10 +169,13 @@ export const caseFrontmatterSchema = z
 		product: z.enum(['tempo', 'loki', 'prometheus']),
 		component: z.string().min(1),
 		chart: chartRefSchema,
-		/** Affected versions in words a reader sees; must equal the set the matrix computes. */
+		kinds: z.array(caseKindSchema).min(1).default(['regression']),
+		/** Versions failing the matrix's healthy assertions; must equal the set the matrix computes. */
 		affected: versionRange,
-		/** First version after the affected ones that passes; null when no release fixes it. */
+		/** First version after the affected ones that passes; null when none does. */
 		fixedIn: exactVersion.nullable(),
+		answer: answerSchema.optional(),
+		pitfall: pitfallSchema.optional(),
 		/** Short status line for listings, e.g. "Fixed in 1.13.2". */
 		status: z.string().min(1).optional(),
 		/** What an engineer sees, in their words: boosted in search. */
@@ -152,6 +219,19 @@ export const caseSchema = caseFrontmatterSchema
 			}
 			seen.add(check.id);
 		});
+		const checkIds = new Set(c.checks.map((check) => check.id));
+		for (const [path, id] of referencedChecks(c)) {
+			if (!checkIds.has(id)) {
+				ctx.addIssue({ code: 'custom', path, message: `no check "${id}" in the checks file (checks: ${[...checkIds].join(', ')})` });
+			}
+		}
+		if (c.kinds.includes('pitfall') !== (c.pitfall !== undefined)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: c.pitfall ? ['pitfall'] : ['kinds'],
+				message: 'a case of kind "pitfall" needs a `pitfall:` block, and only such a case may have one',
+			});
+		}
 		if (c.fixedIn && semver.satisfies(c.fixedIn, c.affected, { includePrerelease: true })) {
 			ctx.addIssue({
 				code: 'custom',
@@ -161,6 +241,26 @@ export const caseSchema = caseFrontmatterSchema
 		}
 	});
 export type Case = z.output<typeof caseSchema>;
+
+/** Every check the frontmatter names as evidence, with the path that names it. */
+export function referencedChecks(c: CaseFrontmatter): Array<[PropertyKey[], string]> {
+	const found: Array<[PropertyKey[], string]> = [];
+	const known = (path: PropertyKey[], value: Known | undefined) => {
+		if (value && 'check' in value) found.push([[...path, 'check'], value.check]);
+	};
+	if (c.answer) {
+		known(['answer', 'who', 'known'], c.answer.who.known);
+		known(['answer', 'action', 'known'], c.answer.action.known);
+		const { confirm } = c.answer;
+		if ('check' in confirm) found.push([['answer', 'confirm', 'check'], confirm.check]);
+		else known(['answer', 'confirm', 'known'], confirm.known);
+	}
+	if (c.pitfall) {
+		found.push([['pitfall', 'check'], c.pitfall.check]);
+		c.pitfall.instead.forEach((entry, i) => found.push([['pitfall', 'instead', i, 'check'], entry.check]));
+	}
+	return found;
+}
 
 /** The frontmatter fields this project adds to Starlight's docs schema. */
 export const casebookFrontmatterSchema = z.object({
