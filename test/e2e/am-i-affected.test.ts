@@ -43,7 +43,7 @@ describe(`"Am I affected?" on ${CASE_ID}`, () => {
 		['1.12.0', 'not-affected', /Not affected/],
 		['1.13.2', 'fixed', /Not affected \(fixed\)/],
 		['3.0.0', 'not-applicable', /does not apply/],
-		['9.9.9', 'unknown', /9\.9\.9 was not rendered/],
+		['9.9.9', 'unknown', /9\.9\.9 is not a release of this chart that was rendered/],
 	];
 	for (const [input, verdict, text] of answers) {
 		it(`answers ${verdict} for "${input}"`, async () => {

@@ -59,6 +59,7 @@ export function caseReportFixture(): CaseReport {
 		chart,
 		affected: { declared: '>=1.13.0 <1.13.2', versions: ['1.13.0', '1.13.1'] },
 		fixedIn: '1.13.2',
+		kinds: ['regression'],
 		status: 'passed',
 		verifiedAt: '2026-11-22T03:40:00.000Z',
 		helm: ['v3.17.3+ge4da497', 'v4.1.4+g05fa379'],

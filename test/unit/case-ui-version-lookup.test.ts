@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MatrixEntry, Verdict } from '../../src/lib/report/schema.ts';
 import { lookupData } from '../../src/lib/site/matrix.ts';
-import { describeLookup, lookupVersion, normaliseVersionInput } from '../../src/lib/site/version-lookup.ts';
+import { compareVersions, describeLookup, lookupUpgrade, lookupVersion, normaliseVersionInput } from '../../src/lib/site/version-lookup.ts';
 
 function entry(repository: string, version: string, verdict: Verdict, reason?: string): MatrixEntry {
 	return { repository, chart: 'loki', version, verdict, digest: 'd', ...(reason ? { reason } : {}) };
@@ -102,7 +102,65 @@ describe('describeLookup', () => {
 		assert.equal(say('abc').headline, 'Not a chart version');
 		assert.match(say('abc').lines[0]!, /“abc” is not a chart version/);
 		assert.match(say('1.13').lines[0]!, /not a full chart version/);
-		assert.match(say('9.9.9').lines[0]!, /9\.9\.9 was not rendered for this case\. Checked: grafana\/loki 6\.19\.0-weekly\.227 to 7\.0\.0; grafana-community\/loki 7\.0\.0 to 8\.0\.0\./);
+		assert.match(say('9.9.9').lines[0]!, /9\.9\.9 is not a release of this chart that was rendered for this case\. Nearest rendered: 8\.0\.0 \(not applicable\)\. Checked: grafana\/loki 6\.19\.0-weekly\.227 to 7\.0\.0; grafana-community\/loki 7\.0\.0 to 8\.0\.0\./);
 		assert.deepEqual(say(''), { headline: '', lines: [] });
+	});
+});
+
+describe('answers per kind of case', () => {
+	const tempo = (kinds: Array<'regression' | 'transition' | 'pitfall'>, pitfall?: { setting: string; instead: string[]; byVersion: Record<string, number> }) =>
+		lookupData({
+			chart: { repository: 'grafana', name: 'tempo-distributed' },
+			fixedIn: '1.21.0',
+			kinds,
+			...(pitfall ? { pitfall } : {}),
+			matrix: [entry('grafana', '1.20.0', 'affected'), entry('grafana', '1.21.0', 'fixed'), entry('grafana', '1.22.0', 'fixed')],
+		});
+
+	it('a transition never says fixed: versions are before or after the change', () => {
+		const data = tempo(['transition']);
+		const after = describeLookup(lookupVersion(data, '1.21.0'), data);
+		assert.equal(after.headline, 'After the change');
+		assert.doesNotMatch(after.lines.join(' '), /fixed|not affected/i);
+		assert.equal(describeLookup(lookupVersion(data, '1.20.0'), data).headline, 'Before the change');
+	});
+
+	it('a transition answers for an upgrade from one version to another', () => {
+		const data = tempo(['transition']);
+		assert.equal(lookupUpgrade(data, '1.20.0', '1.21.0').verdict, 'crosses');
+		assert.match(lookupUpgrade(data, '1.20.0', '1.22.0').headline, /crosses 1\.21\.0/);
+		assert.equal(lookupUpgrade(data, '1.21.0', '1.22.0').verdict, 'no-change');
+		assert.equal(lookupUpgrade(data, '1.20.0', '1.99.0').verdict, 'unknown');
+		assert.equal(lookupUpgrade(data, '1.20', '1.21.0').verdict, 'invalid');
+		assert.equal(lookupUpgrade(data, '', '1.21.0').verdict, 'empty');
+	});
+
+	it('a pitfall is never "not affected" where it holds, and says what works there', () => {
+		const data = tempo(['pitfall', 'regression'], {
+			setting: 'replicaCount above 1 without StatefulSet mode shares one PVC',
+			instead: ['set server.statefulSet.enabled: true'],
+			byVersion: { '1.20.0': 0, '1.21.0': 0, '1.22.0': 0 },
+		});
+		const result = lookupVersion(data, '1.22.0');
+		assert.equal(result.verdict, 'pitfall');
+		const message = describeLookup(result, data);
+		assert.equal(message.headline, 'The pitfall applies');
+		assert.match(message.lines.at(-1)!, /What works in 1\.22\.0: set server\.statefulSet\.enabled: true\./);
+		assert.equal(lookupVersion(data, '1.20.0').verdict, 'affected', 'the regression still leads where it applies');
+	});
+
+	it('a version between rendered ones names its neighbours', () => {
+		const data = tempo(['regression']);
+		const message = describeLookup(lookupVersion(data, '1.20.5'), data);
+		assert.match(message.lines[0]!, /Nearest rendered: 1\.20\.0 \(affected\) and 1\.21\.0 \(not affected \(fixed\)\)/);
+	});
+
+	it('orders versions as semver does, pre-releases first', () => {
+		assert.deepEqual(['1.10.0', '1.9.0', '1.10.0-weekly.2', '1.10.0-weekly.10'].sort(compareVersions), [
+			'1.9.0',
+			'1.10.0-weekly.2',
+			'1.10.0-weekly.10',
+			'1.10.0',
+		]);
 	});
 });

@@ -139,6 +139,12 @@ export const caseReportSchema = z.object({
 	chart: chartRef,
 	affected: z.object({ declared: z.string(), versions: z.array(z.string()) }),
 	fixedIn: z.string().nullable(),
+	/** How the matrix reads (see caseKindSchema in case/schema.ts). */
+	kinds: z.array(z.enum(['regression', 'transition', 'pitfall'])),
+	/** A pitfall's setting, what works instead per range, and per rendered version which range applies. */
+	pitfall: z
+		.object({ setting: z.string(), instead: z.array(z.string()), byVersion: z.record(z.string(), z.number()) })
+		.optional(),
 	status: z.enum(['passed', 'failed']),
 	verifiedAt: z.string(),
 	helm: z.array(z.string()),

@@ -98,7 +98,9 @@ function finishRun({ run, failures }: { run: VersionRun; failures: Set<string | 
 }
 
 /** What the page embeds for the client-side lookup (see version-lookup.ts). */
-export function lookupData(report: Pick<CaseReport, 'matrix' | 'fixedIn' | 'chart'>): LookupData {
+export function lookupData(
+	report: Pick<CaseReport, 'matrix' | 'fixedIn' | 'chart'> & Partial<Pick<CaseReport, 'kinds' | 'pitfall'>>,
+): LookupData {
 	const charts = groupMatrix(report.matrix);
 	const reasons: string[] = [];
 	const versions: LookupData['versions'] = {};
@@ -129,5 +131,7 @@ export function lookupData(report: Pick<CaseReport, 'matrix' | 'fixedIn' | 'char
 		versions,
 		fixedIn: report.fixedIn,
 		caseChart: report.chart,
+		kinds: report.kinds ?? ['regression'],
+		...(report.pitfall ? { pitfall: report.pitfall } : {}),
 	};
 }

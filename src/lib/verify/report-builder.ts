@@ -1,4 +1,5 @@
 import semver from 'semver';
+import type { Pitfall } from '../case/schema.ts';
 import { isYaml, snippetFileName } from '../article/snippets.ts';
 import { reproduceCommand } from '../helm/args.ts';
 import type {
@@ -47,6 +48,8 @@ export function buildCaseReport(result: CaseResult, verifiedAt: string): CaseRep
 			versions: result.verdicts.filter((v) => v.verdict === 'affected').map((v) => v.version),
 		},
 		fixedIn: c.fixedIn,
+		kinds: c.kinds,
+		...(c.pitfall ? { pitfall: pitfallReport(c.pitfall, checks) } : {}),
 		status,
 		verifiedAt,
 		helm,
@@ -64,6 +67,15 @@ export function buildCaseReport(result: CaseResult, verifiedAt: string): CaseRep
 			}),
 		),
 	};
+}
+
+/** Which `instead` entry applies to each rendered version: the versions its check rendered. */
+function pitfallReport(pitfall: Pitfall, checks: CheckReport[]): NonNullable<CaseReport['pitfall']> {
+	const byVersion: Record<string, number> = {};
+	pitfall.instead.forEach((entry, index) => {
+		for (const version of checks.find((check) => check.id === entry.check)?.versions ?? []) byVersion[version.version] = index;
+	});
+	return { setting: pitfall.setting, instead: pitfall.instead.map((entry) => entry.text), byVersion };
 }
 
 function snippetReport(article: CaseArticle, id: string): SnippetReport {
