@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { documentSelectorSchema, expectationSchema } from './expectation-schema.ts';
+import { textOnlyStarlightFields } from './starlight-fields.ts';
 
 /**
  * The case metadata an article declares in its frontmatter under `case:`. The same schema is
@@ -9,6 +10,19 @@ import { documentSelectorSchema, expectationSchema } from './expectation-schema.
  */
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case words joined by "-"');
+
+/**
+ * A component name such as `ingester` or `query-frontend`. It is a search filter, and Pagefind's
+ * UI inserts filter values into the page as HTML (`{@html value}` in @pagefind/default-ui's
+ * filters.svelte; Pagefind stores the decoded text, so escaping on the page does not help): the
+ * name is kept to characters that cannot form markup.
+ */
+const componentName = z
+	.string()
+	.regex(
+		/^[\p{L}\p{N}][\p{L}\p{N} ._/+(),-]*$/u,
+		'expected a component name of letters, digits, spaces and . _ - / + ( ) , (it is shown as a search filter, which Pagefind renders as HTML)',
+	);
 
 const exactVersion = z
 	.string()
@@ -90,7 +104,7 @@ export const caseSchema = z
 		/** Permanent id: the `/cases/<id>/` permalink and the key in api/cases.json. Never change it. */
 		id: slug,
 		product: z.enum(['tempo', 'loki', 'prometheus']),
-		component: z.string().min(1),
+		component: componentName,
 		chart: chartRefSchema,
 		/** Affected versions in words a reader sees; must equal the set the matrix computes. */
 		affected: versionRange,
@@ -134,7 +148,11 @@ export const caseSchema = z
 	});
 export type Case = z.output<typeof caseSchema>;
 
-/** The frontmatter fields this project adds to Starlight's docs schema. */
+/**
+ * The frontmatter fields this project adds to Starlight's docs schema, and the Starlight fields it
+ * narrows so that no frontmatter text reaches a page as markup or as a script link.
+ */
 export const casebookFrontmatterSchema = z.object({
 	case: caseSchema.optional(),
+	...textOnlyStarlightFields,
 });
