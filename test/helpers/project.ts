@@ -43,7 +43,7 @@ export interface CaseEdit {
  * A case's two files (the article and its checks file) as scratchProject takes them, placed at
  * `at` (an .mdx path under content/docs), each optionally edited.
  */
-async function caseFiles(mdxPath: string, at: string, edit: CaseEdit): Promise<Record<string, string>> {
+export async function caseFiles(mdxPath: string, at: string, edit: CaseEdit = {}): Promise<Record<string, string>> {
 	const mdx = await readFile(mdxPath, 'utf8');
 	const checks = await readFile(mdxPath.replace(/\.mdx$/, '.checks.yaml'), 'utf8');
 	return {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { z } from 'zod';
 import { caseFrontmatterSchema, caseSchema, CHECKS_KEYS, type Case } from '../case/schema.ts';
+import { textOnlyStarlightFields } from '../case/starlight-fields.ts';
 import { CasebookError } from '../errors.ts';
 import { schemaError } from '../schema-error.ts';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.ts';
@@ -34,7 +35,13 @@ export interface Article {
 
 export type CaseArticle = Article & { case: Case };
 
-const pageSchema = z.object({ title: z.string().min(1), description: z.string().optional() });
+// Starlight validates its other fields itself; the ones that could carry markup are narrowed here
+// too, so the verifier reports them with file and line before the site build sees them.
+const pageSchema = z.object({
+	title: z.string().min(1),
+	description: z.string().optional(),
+	...textOnlyStarlightFields,
+});
 
 export async function loadArticle(path: string, projectRoot: string, contentRoot: string): Promise<Article> {
 	const file = toPosix(relative(projectRoot, path));

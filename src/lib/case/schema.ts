@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { documentSelectorSchema, expectationSchema } from './expectation-schema.ts';
+import { textOnlyStarlightFields } from './starlight-fields.ts';
 
 /**
  * A case is declared in two places: what a reader sees about it in the article's frontmatter
@@ -20,6 +21,19 @@ function quoteVersionsHint(input: unknown): string | undefined {
 }
 
 const versionText = z.string({ error: (issue) => quoteVersionsHint(issue.input) });
+
+/**
+ * A component name such as `ingester` or `query-frontend`. It is a search filter, and Pagefind's
+ * UI inserts filter values into the page as HTML (`{@html value}` in @pagefind/default-ui's
+ * filters.svelte; Pagefind stores the decoded text, so escaping on the page does not help): the
+ * name is kept to characters that cannot form markup.
+ */
+const componentName = z
+	.string()
+	.regex(
+		/^[\p{L}\p{N}][\p{L}\p{N} ._/+(),-]*$/u,
+		'expected a component name of letters, digits, spaces and . _ - / + ( ) , (it is shown as a search filter, which Pagefind renders as HTML)',
+	);
 
 const exactVersion = versionText
 	.refine((v) => semver.valid(v) === v, { message: 'expected an exact chart version such as "1.13.2"' });
@@ -167,7 +181,7 @@ export const caseFrontmatterSchema = z
 		/** Permanent id: the `/cases/<id>/` permalink and the key in api/cases.json. Never change it. */
 		id: slug,
 		product: z.enum(['tempo', 'loki', 'prometheus']),
-		component: z.string().min(1),
+		component: componentName,
 		chart: chartRefSchema,
 		kinds: z.array(caseKindSchema).min(1).default(['regression']),
 		/** Versions failing the matrix's healthy assertions; must equal the set the matrix computes. */
@@ -262,7 +276,11 @@ export function referencedChecks(c: CaseFrontmatter): Array<[PropertyKey[], stri
 	return found;
 }
 
-/** The frontmatter fields this project adds to Starlight's docs schema. */
+/**
+ * The frontmatter fields this project adds to Starlight's docs schema, and the Starlight fields it
+ * narrows so that no frontmatter text reaches a page as markup or as a script link.
+ */
 export const casebookFrontmatterSchema = z.object({
 	case: caseFrontmatterSchema.optional(),
+	...textOnlyStarlightFields,
 });

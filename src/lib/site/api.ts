@@ -5,7 +5,8 @@ import { PRODUCTS } from './products.ts';
 
 /**
  * One case as listings and `api/cases.json` show it: what the article declares joined with what
- * the verification report computed. Pure, so pages, the API and tests share one shape.
+ * the verification report computed. Pure, so pages, the API and tests share one shape. Strings are
+ * the author's plain text (a title may hold `<`), never HTML: whatever shows them escapes them.
  */
 
 export interface CaseSummary {

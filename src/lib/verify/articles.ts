@@ -13,10 +13,12 @@ export type { CaseArticle };
 export async function loadCaseArticles(
 	root: string,
 	contentDir: string,
+	/** Only these article files; by default every article under contentDir (and orphan checks files are errors). */
+	only?: string[],
 ): Promise<{ articles: CaseArticle[]; errors: CasebookError[] }> {
 	const articles: CaseArticle[] = [];
 	const errors: CasebookError[] = [];
-	for (const orphan of await findOrphanChecksFiles(contentDir)) {
+	for (const orphan of only ? [] : await findOrphanChecksFiles(contentDir)) {
 		errors.push(
 			new CasebookError('a checks file has no article beside it, so its checks would never run', {
 				file: relative(root, orphan).split(sep).join('/'),
@@ -26,7 +28,7 @@ export async function loadCaseArticles(
 		);
 	}
 	const ids = new Map<string, string>();
-	for (const path of await findArticleFiles(contentDir)) {
+	for (const path of only ?? (await findArticleFiles(contentDir))) {
 		try {
 			const article = await loadArticle(path, root, contentDir);
 			if (!article.case) {

@@ -53,8 +53,12 @@ export interface ServedSite {
 }
 
 export async function serveSite(build: SiteBuild): Promise<ServedSite> {
-	const dir = siteDir(build);
-	const base = normaliseBase(BUILDS[build].base);
+	return serveBuild(siteDir(build), BUILDS[build].base, build);
+}
+
+/** Serves any built site directory, e.g. one a test built itself. */
+export async function serveBuild(dir: string, siteBase: string, build: SiteBuild = 'root'): Promise<ServedSite> {
+	const base = normaliseBase(siteBase);
 	const server = createStaticServer({ root: dir, base });
 	await new Promise<void>((done, fail) => {
 		server.once('error', fail);
