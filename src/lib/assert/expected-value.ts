@@ -5,9 +5,9 @@ import { describeSelector, selectDocuments } from './select.ts';
 import { deepEqual, multisetEqual } from './values.ts';
 import { documentsOf, type BodyOf } from './validator.ts';
 
-/** The value an equal/notEqual compares against, and where it came from when it was looked up. */
+/** The value equal compares against, and where it came from when it was looked up. */
 export type ExpectedValue =
-	| { ok: true; value: unknown; label: string; documents: string[] }
+	| { ok: true; value: unknown; from?: string; documents: string[] }
 	| { ok: false; message: string; documents: string[] };
 
 /**
@@ -16,9 +16,10 @@ export type ExpectedValue =
  * (an indefinite path such as a filter is fine if it has a single match).
  */
 export function resolveExpected(body: BodyOf<'equal'>, manifest: RenderedManifest): ExpectedValue {
-	if (body.valueFrom === undefined) return { ok: true, value: body.value, label: 'Expected', documents: [] };
+	if (body.valueFrom === undefined) return { ok: true, value: body.value, documents: [] };
 	const { document: selector, path } = body.valueFrom;
-	const what = `valueFrom ${describeSelector(selector)} ${path}`;
+	const from = `${describeSelector(selector)} ${path}`;
+	const what = `valueFrom ${from}`;
 	const selected = selectDocuments(documentsOf(manifest), selector);
 	const documents = selected.map(documentRef);
 	if (selected.length !== 1) {
@@ -29,19 +30,19 @@ export function resolveExpected(body: BodyOf<'equal'>, manifest: RenderedManifes
 		const result = queryPath(selected[0]!.object, parsePath(path));
 		if (result.definite) {
 			if (!result.found) return { ok: false, message: `${what}: not found: ${result.reason}`, documents };
-			return { ok: true, value: result.value, label: `Expected (${what})`, documents };
+			return { ok: true, value: result.value, from, documents };
 		}
 		if (result.matches.length !== 1) {
 			return { ok: false, message: `${what}: expected exactly one match, found ${result.matches.length}`, documents };
 		}
-		return { ok: true, value: result.matches[0]!.value, label: `Expected (${what})`, documents };
+		return { ok: true, value: result.matches[0]!.value, from, documents };
 	} catch (error) {
 		if (error instanceof PathError) return { ok: false, message: `${what}: ${errorText(error)}`, documents };
 		throw error;
 	}
 }
 
-/** Equality as equal and notEqual define it: with ignoreOrder, two sequences compare as multisets. */
+/** Equality as equal defines it: with ignoreOrder, two sequences compare as multisets. */
 export function sameValue(actual: unknown, expected: unknown, ignoreOrder: boolean): boolean {
 	if (ignoreOrder && Array.isArray(actual) && Array.isArray(expected)) return multisetEqual(actual, expected);
 	return deepEqual(actual, expected);

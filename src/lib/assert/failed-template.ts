@@ -1,10 +1,11 @@
-import { lines, quote, section } from './format.ts';
+import { documentCount, quote } from './format.ts';
 import { compilePattern, showPattern } from './regex.ts';
 import type { BodyOf, Validator } from './validator.ts';
 
 /**
  * The render failed (non-zero exit code) and helm's stderr contains every `errorMessage`
- * substring and matches `errorPattern`, when given. With neither, any failure passes.
+ * substring and matches `errorPattern`, when given. With neither, any failure passes. It cannot
+ * be negated (the schema refuses `not`): every other assertion already fails on a failed render.
  */
 export const failedTemplate: Validator<'failedTemplate'> = {
 	expectsFailedRender: true,
@@ -16,25 +17,29 @@ export const failedTemplate: Validator<'failedTemplate'> = {
 		return parts.length === 0 ? 'failedTemplate' : `failedTemplate ${parts.join(' ')}`;
 	},
 	validate(body, manifest) {
+		const requirements = [
+			...messagesOf(body).map((message) => `stderr containing ${quote(message)}`),
+			...(body.errorPattern === undefined ? [] : [`stderr matching ${showPattern(body.errorPattern)}`]),
+		];
+		const expected =
+			requirements.length === 0
+				? { words: 'helm template to fail' }
+				: { words: 'helm template to fail with', text: requirements.join('\n') };
 		if (manifest.exitCode === 0) {
-			const count = manifest.documents.length;
-			return {
-				passed: false,
-				message: `Expected helm template to fail, but it succeeded (exit code 0, ${count === 1 ? '1 document' : `${count} documents`}).`,
-				documents: [],
-			};
+			const actual = { inline: `succeeded (exit code 0, ${documentCount(manifest.documents.length)})` };
+			return { expected, observations: [{ holds: false, failure: { actual } }], documents: [] };
 		}
 		const pattern = body.errorPattern === undefined ? undefined : compilePattern(body.errorPattern, 'errorPattern');
 		const missing = messagesOf(body).filter((message) => !manifest.stderr.includes(message));
 		const patternMissed = pattern !== undefined && !pattern.test(manifest.stderr);
-		if (missing.length === 0 && !patternMissed) return { passed: true, documents: [] };
+		const notes = [
+			...missing.map((message) => `Not in stderr: ${quote(message)}`),
+			...(patternMissed ? [`Not matched in stderr: ${showPattern(body.errorPattern!)}`] : []),
+		];
+		const actual = { words: `stderr (exit code ${manifest.exitCode})`, text: manifest.stderr.trimEnd() || '(empty)' };
 		return {
-			passed: false,
-			message: lines([
-				missing.length > 0 ? section('Expected stderr to contain', missing.join('\n')) : undefined,
-				patternMissed ? section('Expected stderr to match', showPattern(body.errorPattern!)) : undefined,
-				section(`Actual stderr (exit code ${manifest.exitCode})`, manifest.stderr.trimEnd() || '(empty)'),
-			]),
+			expected,
+			observations: [{ holds: missing.length === 0 && !patternMissed, failure: { actual, notes } }],
 			documents: [],
 		};
 	},

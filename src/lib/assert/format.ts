@@ -25,7 +25,7 @@ export function indent(text: string, prefix = indentUnit): string {
 		.join('\n');
 }
 
-function limitLines(text: string): string {
+export function limitLines(text: string): string {
 	const lines = text.split('\n');
 	if (lines.length <= maxBlockLines) return text;
 	return [...lines.slice(0, maxBlockLines), `… ${lines.length - maxBlockLines} more lines`].join('\n');
@@ -34,11 +34,6 @@ function limitLines(text: string): string {
 /** `Label:` followed by the text indented below it. */
 export function section(label: string, text: string): string {
 	return `${label}:\n${indent(limitLines(text))}`;
-}
-
-/** `Label:` followed by `value` as YAML. */
-export function yamlSection(label: string, value: unknown): string {
-	return section(label, toYaml(value));
 }
 
 /** A unified diff (`--- Expected` / `+++ Actual`, hunks with three lines of context). */
@@ -54,32 +49,32 @@ export function unifiedDiff(expected: string, actual: string, names = { expected
 	return lines.join('\n');
 }
 
-export function diffSection(expected: string, actual: string, names?: { expected: string; actual: string }): string {
-	return section('Diff', unifiedDiff(expected, actual, names));
-}
-
 /** `StatefulSet/t-tempo-ingester`, as AssertionOutcome.documents lists documents. */
 export function documentRef(document: RenderedDocument): string {
 	return `${document.kind}/${document.name}`;
 }
 
-/** The first lines of a failure block: which document, where it came from, whether it parsed. */
+/** `StatefulSet/t-tempo-ingester (source: tempo-distributed/templates/…)`. */
+export function documentTitle(document: RenderedDocument): string {
+	return document.source ? `${documentRef(document)} (source: ${document.source})` : documentRef(document);
+}
+
+/** One line per document, for lists in failures. */
+export function documentList(documents: readonly RenderedDocument[]): string {
+	return documents.map(documentTitle).join('\n');
+}
+
+export function documentCount(n: number): string {
+	return n === 1 ? '1 document' : `${n} documents`;
+}
+
+/** The first lines of a failure: which document, where it came from, whether it parsed. */
 export function documentHeading(document: ParsedDocument): string {
-	const source = document.source ? ` (source: ${document.source})` : '';
-	const lines = [`Document: ${documentRef(document)}${source}`];
+	const lines = [`Document: ${documentTitle(document)}`];
 	if (document.parseError !== undefined) {
 		lines.push(`Note: this document is not valid YAML (${document.parseError}); its content was read as empty.`);
 	}
 	return lines.join('\n');
-}
-
-/** Blocks separated by a blank line. */
-export function blocks(parts: readonly (string | undefined)[]): string {
-	return parts.filter((part): part is string => part !== undefined && part !== '').join('\n\n');
-}
-
-export function lines(parts: readonly (string | undefined)[]): string {
-	return parts.filter((part): part is string => part !== undefined && part !== '').join('\n');
 }
 
 /** The text of a thrown error, without a stack. */

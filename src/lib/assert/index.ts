@@ -3,35 +3,26 @@ import { isCasebookError } from '../errors.ts';
 import type { AssertionOutcome, RenderedManifest } from '../render/types.ts';
 import { contains } from './contains.ts';
 import { documentExists } from './document-exists.ts';
-import { documentNotExists } from './document-not-exists.ts';
 import { equal } from './equal.ts';
 import { exists } from './exists.ts';
 import { failedTemplate } from './failed-template.ts';
+import { formatFailures, type Failure } from './failure.ts';
 import { section } from './format.ts';
 import { hasDocuments } from './has-documents.ts';
 import { isSubset } from './is-subset.ts';
 import { lengthEqual } from './length-equal.ts';
 import { matchRegex } from './match-regex.ts';
-import { notContains } from './not-contains.ts';
-import { notEqual } from './not-equal.ts';
-import { notExists } from './not-exists.ts';
-import { notMatchRegex } from './not-match-regex.ts';
-import type { BodyOf, Validator } from './validator.ts';
+import type { BodyOf, Findings, Validator } from './validator.ts';
 
 /** One validator per kind: a kind added to the schema without a validator does not type-check. */
 export const validators: { [K in AssertionKind]: Validator<K> } = {
 	documentExists,
-	documentNotExists,
 	hasDocuments,
 	exists,
-	notExists,
 	equal,
-	notEqual,
 	contains,
-	notContains,
 	isSubset,
 	matchRegex,
-	notMatchRegex,
 	lengthEqual,
 	failedTemplate,
 };
@@ -51,25 +42,44 @@ function evaluate<K extends AssertionKind>(
 ): AssertionOutcome {
 	const { kind, body } = expectation;
 	const validator: Validator<K> = validators[kind];
-	const label = validator.label(body);
+	const negated = (body as { not?: boolean }).not === true;
+	const label = negated ? `not ${validator.label(body)}` : validator.label(body);
 	if (manifest.exitCode !== 0 && !validator.expectsFailedRender) {
 		return { index, kind, label, passed: false, message: renderFailed(manifest), documents: [] };
 	}
 	try {
-		const verdict = validator.validate(body, manifest);
+		const findings = validator.validate(body, manifest);
+		const failed = failures(findings, negated, kind);
 		return {
 			index,
 			kind,
 			label,
-			passed: verdict.passed,
-			...(verdict.passed || verdict.message === undefined ? {} : { message: verdict.message }),
-			documents: verdict.documents,
+			passed: failed.length === 0,
+			...(failed.length === 0 ? {} : { message: formatFailures(failed, negated) }),
+			documents: findings.documents,
 		};
 	} catch (error) {
 		// A bad path, pattern or selector in the case: report it on this assertion, keep going.
 		if (isCasebookError(error)) return { index, kind, label, passed: false, message: error.message, documents: [] };
 		throw error;
 	}
+}
+
+/**
+ * `not` is applied here and nowhere else: a decided observation fails when it does not hold, or
+ * under `not` when it does; an undecided one fails either way. Each failure shows the expected
+ * side of the findings unless it has its own.
+ */
+export function failures(findings: Findings, negated: boolean, kind: AssertionKind): Failure[] {
+	return findings.observations.flatMap((observation) => {
+		const failure = { expected: findings.expected, ...observation.failure };
+		if ('holds' in observation) return observation.holds === negated ? [failure] : [];
+		if (negated && observation.undecided === 'missing') {
+			const hint = `${kind} with not: true needs the path to exist; to assert that it is absent, use exists with not: true.`;
+			return [{ ...failure, notes: [...(failure.notes ?? []), hint] }];
+		}
+		return [failure];
+	});
 }
 
 function renderFailed(manifest: RenderedManifest): string {
