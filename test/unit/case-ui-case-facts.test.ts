@@ -43,9 +43,24 @@ describe('summariseVersions', () => {
 });
 
 describe('statusLine', () => {
-	it('says what is affected and where the fix is', () => {
-		assert.equal(statusLine(['1.13.0', '1.13.1'], '1.13.2'), 'Affects 1.13.0, 1.13.1 · fixed in 1.13.2');
-		assert.equal(statusLine(['2.0.0'], null), 'Affects 2.0.0 · no fixed release yet');
+	it('says, for a regression, what is broken and where the fix is', () => {
+		assert.equal(statusLine(['regression'], ['1.13.0', '1.13.1'], '1.13.2'), 'Broken in 1.13.0, 1.13.1 · fixed in 1.13.2');
+		assert.equal(statusLine(['regression'], ['2.0.0'], null), 'Broken in 2.0.0 · no fixed release yet');
+	});
+
+	it('never says fixed for a transition or a pitfall', () => {
+		const transition = statusLine(['transition'], ['1.20.0'], '1.21.0');
+		assert.equal(transition, 'Behaviour changes in 1.21.0: upgrades across it need care');
+		const pitfall = statusLine(['pitfall'], ['6.29.0'], '6.30.0', ['6.0.0', '6.30.0', '18.11.0']);
+		assert.equal(pitfall, 'Pitfall in every version (6.0.0, 6.30.0, 18.11.0)');
+		assert.doesNotMatch(transition + pitfall, /fixed/);
+	});
+
+	it('says each kind of a case of several kinds', () => {
+		assert.equal(
+			statusLine(['pitfall', 'regression'], ['22.0.2'], '22.4.1'),
+			'Pitfall in every version · Broken in 22.0.2 · fixed in 22.4.1',
+		);
 	});
 });
 

@@ -47,10 +47,31 @@ export function summariseVersions(versions: readonly string[], max = 4): string 
 	return `${sorted[0]} – ${sorted.at(-1)} (${sorted.length} versions)`;
 }
 
-/** `Affects 1.13.0, 1.13.1 · fixed in 1.13.2`. */
-export function statusLine(affected: readonly string[], fixedIn: string | null): string {
-	const affects = affected.length > 0 ? `Affects ${summariseVersions(affected)}` : 'Affects no rendered version';
-	return `${affects} · ${fixedIn ? `fixed in ${fixedIn}` : 'no fixed release yet'}`;
+export type CaseKind = 'regression' | 'transition' | 'pitfall';
+
+/**
+ * The one-line status of a case, worded per kind: a regression is "Affects … · fixed in …", a
+ * transition "Changes in …", a pitfall "In every version …". A case of several kinds says each.
+ * A pitfall or transition never says "fixed": the problem is still there in the later versions.
+ */
+export function statusLine(
+	kinds: readonly CaseKind[],
+	affected: readonly string[],
+	fixedIn: string | null,
+	pitfallVersions?: readonly string[],
+): string {
+	const parts: string[] = [];
+	if (kinds.includes('pitfall')) {
+		parts.push(pitfallVersions?.length ? `Pitfall in every version (${summariseVersions(pitfallVersions)})` : 'Pitfall in every version');
+	}
+	if (kinds.includes('regression')) {
+		const affects = affected.length > 0 ? `Broken in ${summariseVersions(affected)}` : 'Broken in no rendered version';
+		parts.push(`${affects} · ${fixedIn ? `fixed in ${fixedIn}` : 'no fixed release yet'}`);
+	}
+	if (kinds.includes('transition')) {
+		parts.push(fixedIn ? `Behaviour changes in ${fixedIn}: upgrades across it need care` : 'Behaviour changes across versions');
+	}
+	return parts.join(' · ');
 }
 
 /** Square brackets and backslashes would end or break a Markdown link text. */
