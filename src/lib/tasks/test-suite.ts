@@ -12,7 +12,7 @@ export const SITE_DIRS = { root: 'dist', kb: 'dist-kb' } as const;
  * runner prints one summary. Missing Chromium is a failure, never a skip.
  */
 export async function runTestSuite(root: string): Promise<number> {
-	if (!ensureBrowser(root)) return 1;
+	if (!(await ensureBrowser(root))) return 1;
 	for (const dir of Object.values(SITE_DIRS)) rmSync(join(root, dir), { recursive: true, force: true });
 	const verified = await runVerifyCli([], root);
 	if (verified !== 0) return verified;
