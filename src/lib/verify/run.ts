@@ -5,6 +5,7 @@ import { resolveVersions } from '../charts/resolve-versions.ts';
 import type { ResolvedConfig } from '../config/schema.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
 import { resolveHelms } from '../helm/locate.ts';
+import { renderBreakdown } from '../helm/breakdown.ts';
 import { helmTemplate } from '../helm/template.ts';
 import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
@@ -13,7 +14,7 @@ import { findArticleFiles, loadCaseArticles, type CaseArticle } from './articles
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
-import { failureReport, type Failure } from './failures.ts';
+import { breakdownFailure, failureReport, type Failure } from './failures.ts';
 import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
 import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
@@ -116,9 +117,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const verifiedAt = now().toISOString();
 	const caseReports = articles.map((article) => {
 		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
-		const observations = matrixObservations(mine);
+		// Only renders helm finished say anything about the chart; the others are reported as errors.
+		const unfinished = mine.filter((o) => o.use.owner.kind === 'matrix').flatMap((o) => breakdownFailure(article, o.use, o) ?? []);
+		failures.push(...unfinished);
+		const observations = matrixObservations(mine.filter((o) => !renderBreakdown(o)));
 		const { verdicts, problems } = computeVerdicts(observations, article.case.fixedIn);
-		const declaredProblems = compareDeclared(verdicts, article.case);
+		// With versions missing from the matrix, a comparison with the declared range would be noise.
+		const declaredProblems = unfinished.length ? [] : compareDeclared(verdicts, article.case);
 		for (const problem of [...problems, ...declaredProblems]) {
 			failures.push({
 				file: article.file,
@@ -132,7 +137,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
 		return buildCaseReport(
-			{ article, checkOutcomes, verdicts, matrixFailed: problems.length + declaredProblems.length > 0 },
+			{ article, checkOutcomes, verdicts, matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0 },
 			verifiedAt,
 		);
 	});
