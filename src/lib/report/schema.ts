@@ -75,7 +75,14 @@ export const excerptSchema = z.object({
 export const checkReportSchema = z.object({
 	id: z.string(),
 	title: z.string(),
-	status: z.enum(['passed', 'failed']),
+	/**
+	 * `skipped`: not run in this build, because none of the configured helm majors may run it
+	 * (the check is limited with `helm: [...]`); `reason` says so. A skipped check is not a
+	 * failure, and never counts as verified: it has no runs.
+	 */
+	status: z.enum(['passed', 'failed', 'skipped']),
+	/** Why a skipped check was not run, e.g. `needs helm 4, not configured`. */
+	reason: z.string().optional(),
 	chart: chartRef,
 	versions: z.array(chartVersionSchema),
 	helm: z.array(z.string()),

@@ -25,10 +25,15 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 			return 1;
 		}
 		const report = outcome.report!;
-		const checks = report.cases.reduce((n, c) => n + c.checks.length, 0);
+		const checks = report.cases.flatMap((c) => c.checks.map((check) => ({ case: c.id, check })));
+		const skipped = checks.filter(({ check }) => check.status === 'skipped');
 		console.log(
-			`verified ${report.cases.length} case(s), ${checks} check(s) with ${report.helm.map((h) => `helm ${h.version}`).join(' and ')}; ${summary}`,
+			`verified ${report.cases.length} case(s), ${checks.length - skipped.length} check(s) with ${report.helm.map((h) => `helm ${h.version}`).join(' and ')}; ${summary}`,
 		);
+		if (skipped.length) {
+			console.log(`${skipped.length} check(s) not run:`);
+			for (const { case: id, check } of skipped) console.log(`  ${id}/${check.id}: ${check.reason}`);
+		}
 		return 0;
 	} catch (error) {
 		if (isCasebookError(error)) {

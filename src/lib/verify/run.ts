@@ -16,7 +16,7 @@ import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
 import { breakdownFailure, failureReport, type Failure } from './failures.ts';
 import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
-import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse } from './plan.ts';
+import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse, type SkippedCheck } from './plan.ts';
 import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
@@ -48,6 +48,7 @@ export interface PreparedVerification {
 	helms: HelmBinary[];
 	jobs: RenderJob[];
 	uses: RenderUse[];
+	skipped: SkippedCheck[];
 }
 
 /**
@@ -66,14 +67,14 @@ export async function prepareVerification(
 		const helms =
 			options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
 		const charts = await resolveCharts(articles, config, helms[0]!);
-		const { jobs, uses } = planRenders({
+		const { jobs, uses, skipped } = planRenders({
 			articles,
 			helms,
 			chartsFor: (article, owner) => charts.get(ownerKey(article, owner)) ?? [],
 			kubeVersion: config.kubeVersion,
 			timeoutMs: config.renderTimeoutMs,
 		});
-		return { prepared: { articles, helms, jobs, uses }, failures: [] };
+		return { prepared: { articles, helms, jobs, uses, skipped }, failures: [] };
 	} catch (error) {
 		if (!isCasebookError(error)) throw error;
 		return { failures: [inputFailure(error)] };
@@ -88,7 +89,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
 	const { prepared, failures } = await prepareVerification(options);
 	if (!prepared) return { failures, stats: emptyStats };
-	const { articles, helms, jobs, uses } = prepared;
+	const { articles, helms, jobs, uses, skipped } = prepared;
 	const renderCacheDir = options.renderCacheDir ?? config.cacheDir;
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
@@ -137,7 +138,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
 		return buildCaseReport(
-			{ article, checkOutcomes, verdicts, matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0 },
+			{ article, checkOutcomes, skippedChecks: skipped.filter((s) => s.article === article), verdicts, matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0 },
 			verifiedAt,
 		);
 	});
