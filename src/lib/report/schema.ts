@@ -158,7 +158,14 @@ export const reportSchema = z.object({
 	reportVersion: z.literal(REPORT_VERSION),
 	generatedAt: z.string(),
 	helm: z.array(helmInfoSchema),
-	status: z.enum(['passed', 'failed']),
+	/**
+	 * `failed` when a case failed; `incomplete` when `missing` names cases (a report begun by
+	 * `npm run verify -- --case <id>` with no full report to merge into); else `passed`. The site
+	 * is built only from a passed report.
+	 */
+	status: z.enum(['passed', 'failed', 'incomplete']),
+	/** Ids of cases with an article but no entry in this report. */
+	missing: z.array(z.string()).default([]),
 	cases: z.array(caseReportSchema),
 	stats: z.object({
 		renders: z.number(),

@@ -177,6 +177,7 @@ export function buildReport(input: {
 		generatedAt: input.generatedAt,
 		helm: input.helms.map((h) => ({ major: h.major, version: h.version, source: h.source, sha256: h.sha256 })),
 		status: input.cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+		missing: [],
 		cases: input.cases,
 		stats: input.stats,
 	};

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { availableVersions, obtainChart } from '../charts/obtain.ts';
 import { resolveVersions } from '../charts/resolve-versions.ts';
@@ -9,7 +9,7 @@ import { renderBreakdown } from '../helm/breakdown.ts';
 import { helmTemplate } from '../helm/template.ts';
 import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
-import type { Report } from '../report/schema.ts';
+import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
 import { findArticleFiles, loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
@@ -20,6 +20,7 @@ import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, ty
 import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
+import { mergeReport } from './report-merge.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -37,14 +38,20 @@ export interface VerifyOptions {
 }
 
 export interface VerifyOutcome {
+	/** The report as written: this run's cases merged into the earlier report when `only` is given. */
 	report?: Report;
+	/** The cases this run verified. */
+	verified?: CaseReport[];
 	/** Input errors and false claims, each naming a file and line. */
 	failures: Failure[];
 	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
 }
 
 export interface PreparedVerification {
+	/** The articles to verify (all, or those `only` selects). */
 	articles: CaseArticle[];
+	/** Every case id with an article, selected or not. */
+	caseIds: string[];
 	helms: HelmBinary[];
 	jobs: RenderJob[];
 	uses: RenderUse[];
@@ -63,6 +70,16 @@ export async function prepareVerification(
 	const loaded = await loadCaseArticles(files, config.root, config.content);
 	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
 	if (loaded.errors.length) return { failures: loaded.errors.map(inputFailure) };
+	const caseIds = loaded.articles.map((a) => a.case.id);
+	const unknown = [...new Set(options.only ?? [])].filter((id) => !caseIds.includes(id));
+	if (unknown.length) {
+		const error = new CasebookError(`no case has the id ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+			file: '--case',
+			expected: `one of ${[...caseIds].sort().join(', ')}`,
+			found: unknown.join(', '),
+		});
+		return { failures: [inputFailure(error)] };
+	}
 	try {
 		const helms =
 			options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
@@ -74,7 +91,7 @@ export async function prepareVerification(
 			kubeVersion: config.kubeVersion,
 			timeoutMs: config.renderTimeoutMs,
 		});
-		return { prepared: { articles, helms, jobs, uses, skipped }, failures: [] };
+		return { prepared: { articles, caseIds, helms, jobs, uses, skipped }, failures: [] };
 	} catch (error) {
 		if (!isCasebookError(error)) throw error;
 		return { failures: [inputFailure(error)] };
@@ -143,14 +160,18 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		);
 	});
 	const durationMs = Math.round(performance.now() - started);
-	const report = buildReport({
+	const fresh = buildReport({
 		cases: caseReports,
 		helms,
 		generatedAt: verifiedAt,
 		stats: { renders: stats.renders, cached: stats.cached, durationMs },
 	});
-	await writeReport(options.reportPath ?? config.report, report);
-	return { report, failures, stats: { ...stats, durationMs } };
+	const reportPath = options.reportPath ?? config.report;
+	// Verifying some cases updates their entries and keeps the others' as they were.
+	const previous = options.only?.length ? await readEarlierReport(reportPath) : undefined;
+	const report = mergeReport(previous, fresh, prepared.caseIds);
+	await writeReport(reportPath, report);
+	return { report, verified: caseReports, failures, stats: { ...stats, durationMs } };
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {
@@ -247,6 +268,27 @@ function inputFailure(error: CasebookError): Failure {
 	};
 }
 
+/** The report an earlier run wrote, or undefined when there is none or it cannot be used. */
+async function readEarlierReport(path: string): Promise<Report | undefined> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+	let parsed: ReturnType<typeof reportSchema.safeParse> | undefined;
+	try {
+		parsed = reportSchema.safeParse(JSON.parse(text));
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed?.success) return parsed.data;
+	process.stderr.write(`the report at ${path} is unreadable or from another version of the verifier; the new one has only the cases verified now\n`);
+	return undefined;
+}
+
+/** Written beside its final name and renamed over it: a reader sees the old report or the new one, never part of one. */
 async function writeReport(path: string, report: Report): Promise<void> {
 	await mkdir(dirname(path), { recursive: true });
 	const temporary = `${path}.${process.pid}.tmp`;
