@@ -3,7 +3,7 @@ import { reproduceCommand } from '../helm/args.ts';
 import { renderBreakdown } from '../helm/breakdown.ts';
 import type { CaseArticle } from './articles.ts';
 import type { StoredEvaluation, UseOutcome } from './evaluate.ts';
-import type { RenderUse } from './plan.ts';
+import { ownerLabel, ownerPath, type RenderUse } from './plan.ts';
 
 /** A false claim or bad input, located in an article. */
 export interface Failure {
@@ -51,7 +51,7 @@ export function breakdownFailure(article: CaseArticle, use: RenderUse, evaluatio
 	const breakdown = renderBreakdown(evaluation);
 	if (!breakdown) return undefined;
 	const { owner, chart, helm, request } = use;
-	const who = owner.kind === 'check' ? `check "${owner.check.id}"` : `matrix segment ${owner.index + 1}`;
+	const who = ownerLabel(owner);
 	const render = `the render of ${chart.repository}/${chart.name}@${chart.version} with helm ${helm.version}`;
 	const what =
 		breakdown === 'timeout'
@@ -60,9 +60,7 @@ export function breakdownFailure(article: CaseArticle, use: RenderUse, evaluatio
 	const stderr = evaluation.stderr.trim();
 	return {
 		file: article.file,
-		line: article.frontmatter.lineOf(
-			owner.kind === 'check' ? ['case', 'checks', owner.index, 'id'] : ['case', 'matrix', owner.index, 'versions'],
-		),
+		line: article.frontmatter.lineOf(ownerPath(owner, owner.kind === 'check' ? 'id' : 'versions')),
 		message: `${who}: ${render} ${what}`,
 		detail: [`reproduce: ${reproduceCommand(request).command}`, breakdown === 'crash' && stderr && `helm said:\n${stderr}`]
 			.filter(Boolean)

@@ -52,6 +52,16 @@ export function ownerChart(c: Case, owner: RenderOwner): ChartRef {
 	return (owner.kind === 'check' ? owner.check.chart : owner.segment.chart) ?? c.chart;
 }
 
+/** `check "fix"` or `matrix segment 1`, for messages. */
+export function ownerLabel(owner: RenderOwner): string {
+	return owner.kind === 'check' ? `check "${owner.check.id}"` : `matrix segment ${owner.index + 1}`;
+}
+
+/** Where a field of the owner is in the frontmatter: `['case', 'checks', 0, 'versions']`. */
+export function ownerPath(owner: RenderOwner, field: string): PropertyKey[] {
+	return ['case', owner.kind === 'check' ? 'checks' : 'matrix', owner.index, field];
+}
+
 export function ownersOf(c: Case): RenderOwner[] {
 	return [
 		...c.checks.map((check, index) => ({ kind: 'check' as const, index, check })),

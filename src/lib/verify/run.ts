@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { availableVersions, obtainChart } from '../charts/obtain.ts';
+import { obtainChart, versionsOfNamedChart } from '../charts/obtain.ts';
 import { resolveVersions } from '../charts/resolve-versions.ts';
 import type { ResolvedConfig } from '../config/schema.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
@@ -16,7 +16,7 @@ import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
 import { breakdownFailure, failureReport, type Failure } from './failures.ts';
 import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
-import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse, type SkippedCheck } from './plan.ts';
+import { ownerChart, ownerLabel, ownerPath, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse, type SkippedCheck } from './plan.ts';
 import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
@@ -178,58 +178,85 @@ function ownerKey(article: CaseArticle, owner: RenderOwner): string {
 	return `${article.case.id}:${owner.kind}:${owner.index}`;
 }
 
-/** Resolves every owner's versions against the repository index and obtains each archive once. */
+/**
+ * Resolves every owner's versions against the repository index and obtains each archive once.
+ * Problems point into the article: an unknown repository or chart at the `chart:` line that names
+ * it, a version at the owner's `versions:`, an archive that cannot be used (say, its digest does
+ * not match the index) at the `versions:` of the first owner that needs it.
+ */
 async function resolveCharts(
 	articles: CaseArticle[],
 	config: ResolvedConfig,
 	helm: HelmBinary,
 ): Promise<Map<string, ResolvedChart[]>> {
-	const wanted = new Map<string, { repository: string; chart: string; version: string }>();
+	const wanted = new Map<string, { repository: string; chart: string; version: string; neededBy: Array<{ article: CaseArticle; owner: RenderOwner }> }>();
 	const versionsByOwner = new Map<string, string[]>();
 	for (const article of articles) {
 		for (const owner of ownersOf(article.case)) {
 			const chart = ownerChart(article.case, owner);
 			const selection = owner.kind === 'check' ? owner.check.versions : owner.segment.versions;
-			const path = ['case', owner.kind === 'check' ? 'checks' : 'matrix', owner.index, 'versions'];
-			let versions: string[];
-			try {
-				const available = await availableVersions(config.charts, chart.repository, chart.name, config.cacheDir);
-				versions = resolveVersions(available, selection, {
-					repository: chart.repository,
-					chart: chart.name,
-				});
-			} catch (error) {
-				if (!isCasebookError(error)) throw error;
-				throw new CasebookError(error.message, {
-					file: article.file,
-					line: article.frontmatter.lineOf(path),
-					expected: error.expected,
-					found: error.found,
-				});
-			}
+			const ownChart = owner.kind === 'check' ? owner.check.chart : owner.segment.chart;
+			const available = await inArticle(article, ownChart ? ownerPath(owner, 'chart') : ['case', 'chart'], () =>
+				versionsOfNamedChart(config.charts, chart.repository, chart.name, config.cacheDir),
+			);
+			const versions = await inArticle(article, ownerPath(owner, 'versions'), async () =>
+				resolveVersions(available, selection, { repository: chart.repository, chart: chart.name }),
+			);
 			versionsByOwner.set(ownerKey(article, owner), versions.map((v) => `${chart.repository}/${chart.name}@${v}`));
 			for (const version of versions) {
-				wanted.set(`${chart.repository}/${chart.name}@${version}`, { repository: chart.repository, chart: chart.name, version });
+				const key = `${chart.repository}/${chart.name}@${version}`;
+				const entry = wanted.get(key) ?? { repository: chart.repository, chart: chart.name, version, neededBy: [] };
+				entry.neededBy.push({ article, owner });
+				wanted.set(key, entry);
 			}
 		}
 	}
 	const obtained = new Map<string, ResolvedChart>();
 	const entries = [...wanted.entries()];
 	await mapBounded(entries, 4, async ([key, ref]) => {
-		obtained.set(
-			key,
-			await obtainChart({
-				mirrorRoot: config.charts,
-				cacheDir: config.cacheDir,
-				repository: ref.repository,
-				chart: ref.chart,
-				version: ref.version,
-				allowNetwork: config.allowNetwork,
-				helm,
-			}),
-		);
+		const options = {
+			mirrorRoot: config.charts,
+			cacheDir: config.cacheDir,
+			repository: ref.repository,
+			chart: ref.chart,
+			version: ref.version,
+			allowNetwork: config.allowNetwork,
+			helm,
+		};
+		try {
+			obtained.set(key, await obtainChart(options));
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			const [first] = ref.neededBy;
+			const who = [...new Set(ref.neededBy.filter((n) => n.article === first!.article).map((n) => ownerLabel(n.owner)))];
+			const elsewhere = new Set(ref.neededBy.filter((n) => n.article !== first!.article).map((n) => n.article.file));
+			const archive = error.file ? ` (archive ${error.file})` : '';
+			const others = elsewhere.size ? `; also needed by ${[...elsewhere].join(', ')}` : '';
+			throw new CasebookError(`${who.join(', ')} ${who.length === 1 ? 'needs' : 'need'} ${ref.repository}/${ref.chart} ${ref.version}, but ${error.message}${archive}${others}`, {
+				file: first!.article.file,
+				line: first!.article.frontmatter.lineOf(ownerPath(first!.owner, 'versions')),
+				expected: error.expected,
+				found: error.found,
+			});
+		}
 	});
 	return new Map([...versionsByOwner].map(([owner, keys]) => [owner, keys.map((key) => obtained.get(key)!)]));
+}
+
+
+/** Runs `work`, placing a CasebookError it throws at `path` in the article's frontmatter. */
+async function inArticle<T>(article: CaseArticle, path: PropertyKey[], work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!isCasebookError(error)) throw error;
+		throw new CasebookError(error.message, {
+			file: article.file,
+			line: article.frontmatter.lineOf(path),
+			expected: error.expected,
+			found: error.found,
+		});
+	}
 }
 
 function matrixObservations(outcomes: UseOutcome[]): MatrixObservation[] {
