@@ -1,6 +1,6 @@
 import { evaluateExpectations } from '../assert/index.ts';
-import { renderBreakdown } from '../helm/breakdown.ts';
 import type { Expectation } from '../case/expectation-schema.ts';
+import { renderBreakdown } from '../helm/breakdown.ts';
 import { parseManifest } from '../render/documents.ts';
 import type { AssertionOutcome, RenderedDocument, RenderedManifest, RenderResult } from '../render/types.ts';
 import type { RenderUse } from './plan.ts';

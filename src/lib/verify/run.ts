@@ -136,7 +136,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const caseReports = articles.map((article) => {
 		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
 		// Only renders helm finished say anything about the chart; the others are reported as errors.
-		const unfinished = mine.filter((o) => o.use.owner.kind === 'matrix').flatMap((o) => breakdownFailure(article, o.use, o) ?? []);
+		const unfinished = mine
+			.filter((o) => o.use.owner.kind === 'matrix')
+			.flatMap((o) => breakdownFailure(article, o.use, o) ?? []);
 		failures.push(...unfinished);
 		const observations = matrixObservations(mine.filter((o) => !renderBreakdown(o)));
 		const { verdicts, problems } = computeVerdicts(observations, article.case.fixedIn);
@@ -155,7 +157,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
 		return buildCaseReport(
-			{ article, checkOutcomes, skippedChecks: skipped.filter((s) => s.article === article), verdicts, matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0 },
+			{
+				article,
+				checkOutcomes,
+				skippedChecks: skipped.filter((s) => s.article === article),
+				verdicts,
+				matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0,
+			},
 			verifiedAt,
 		);
 	});
@@ -189,7 +197,7 @@ async function resolveCharts(
 	config: ResolvedConfig,
 	helm: HelmBinary,
 ): Promise<Map<string, ResolvedChart[]>> {
-	const wanted = new Map<string, { repository: string; chart: string; version: string; neededBy: Array<{ article: CaseArticle; owner: RenderOwner }> }>();
+	const wanted = new Map<string, WantedChart>();
 	const versionsByOwner = new Map<string, string[]>();
 	for (const article of articles) {
 		for (const owner of ownersOf(article.case)) {
@@ -227,22 +235,36 @@ async function resolveCharts(
 			obtained.set(key, await obtainChart(options));
 		} catch (error) {
 			if (!isCasebookError(error)) throw error;
-			const [first] = ref.neededBy;
-			const who = [...new Set(ref.neededBy.filter((n) => n.article === first!.article).map((n) => ownerLabel(n.owner)))];
-			const elsewhere = new Set(ref.neededBy.filter((n) => n.article !== first!.article).map((n) => n.article.file));
-			const archive = error.file ? ` (archive ${error.file})` : '';
-			const others = elsewhere.size ? `; also needed by ${[...elsewhere].join(', ')}` : '';
-			throw new CasebookError(`${who.join(', ')} ${who.length === 1 ? 'needs' : 'need'} ${ref.repository}/${ref.chart} ${ref.version}, but ${error.message}${archive}${others}`, {
-				file: first!.article.file,
-				line: first!.article.frontmatter.lineOf(ownerPath(first!.owner, 'versions')),
-				expected: error.expected,
-				found: error.found,
-			});
+			throw unusableChart(ref, error);
 		}
 	});
 	return new Map([...versionsByOwner].map(([owner, keys]) => [owner, keys.map((key) => obtained.get(key)!)]));
 }
 
+/** A chart version some owners need, with those owners in the order they asked. */
+interface WantedChart {
+	repository: string;
+	chart: string;
+	version: string;
+	neededBy: Array<{ article: CaseArticle; owner: RenderOwner }>;
+}
+
+/** An archive obtainChart refused, located at the `versions:` of the first owner that needs it. */
+function unusableChart(ref: WantedChart, error: CasebookError): CasebookError {
+	const { article, owner } = ref.neededBy[0]!;
+	const here = ref.neededBy.filter((n) => n.article === article);
+	const who = [...new Set(here.map((n) => ownerLabel(n.owner)))];
+	const elsewhere = [...new Set(ref.neededBy.filter((n) => n.article !== article).map((n) => n.article.file))];
+	const archive = error.file ? ` (archive ${error.file})` : '';
+	const others = elsewhere.length ? `; also needed by ${elsewhere.join(', ')}` : '';
+	const needs = `${who.join(', ')} ${who.length === 1 ? 'needs' : 'need'} ${ref.repository}/${ref.chart} ${ref.version}`;
+	return new CasebookError(`${needs}, but ${error.message}${archive}${others}`, {
+		file: article.file,
+		line: article.frontmatter.lineOf(ownerPath(owner, 'versions')),
+		expected: error.expected,
+		found: error.found,
+	});
+}
 
 /** Runs `work`, placing a CasebookError it throws at `path` in the article's frontmatter. */
 async function inArticle<T>(article: CaseArticle, path: PropertyKey[], work: () => Promise<T>): Promise<T> {
