@@ -94,4 +94,14 @@ describe('verification panel body', () => {
 		assert.match(html, /<figcaption><code>PodDisruptionBudget\/t-tempo-ingester<\/code> · rendered from tempo-distributed 1\.13\.0/);
 		assert.match(html, /aria-label="Rendered PodDisruptionBudget\/t-tempo-ingester" data-lang="yaml"/);
 	});
+
+	it('says a skipped check was not run, and why, instead of passed', async () => {
+		const check = structuredClone(reportFixture().cases[0]!.checks[1]!);
+		Object.assign(check, { status: 'skipped', reason: 'needs helm 4, not configured', helm: [], runs: [], excerpts: [] });
+		const html = await verificationFragment([check]);
+		assert.match(html, /data-check-status="skipped"/);
+		assert.match(html, /<span class="cb-check-status cb-check-status--skipped">○ Not run<\/span>/);
+		assert.match(html, /not rendered in this build: needs helm 4, not configured/);
+		assert.doesNotMatch(html, /Passed/);
+	});
 });

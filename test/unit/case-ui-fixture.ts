@@ -88,6 +88,7 @@ export function reportFixture(): Report {
 			{ major: '4', version: 'v4.1.4+g05fa379', source: 'test', sha256: 'b'.repeat(64) },
 		],
 		status: 'passed',
+		missing: [],
 		cases: [caseReportFixture()],
 		stats: { renders: 8, cached: 0, durationMs: 1 },
 	};

@@ -55,6 +55,26 @@ describe('snippetState', () => {
 		assert.equal(snippetState({ id: 'not-in-report', illustrative: false }, report).kind, 'unverified');
 	});
 
+	it('does not count a check that was not run as verifying a snippet', () => {
+		const skipped = structuredClone(report);
+		const check = skipped.checks.find((c) => c.id === 'no-rollout-operator')!;
+		Object.assign(check, { status: 'skipped', reason: 'needs helm 4, not configured', helm: [], runs: [], excerpts: [] });
+		assert.deepEqual(snippetState({ id: 'no-rollout-operator', illustrative: false }, skipped), {
+			kind: 'unverified',
+			id: 'no-rollout-operator',
+			reason: 'its check was not run in this build (needs helm 4, not configured)',
+		});
+
+		// Applied by a check that ran as well: verified by that one, the other listed as not run.
+		skipped.checks.push({ ...structuredClone(report.checks[1]!), id: 'ran' });
+		skipped.snippets[1]!.checks.push('ran');
+		const state = snippetState({ id: 'no-rollout-operator', illustrative: false }, skipped);
+		assert.equal(state.kind, 'verified');
+		if (state.kind !== 'verified') return;
+		assert.deepEqual(state.checks.map((c) => c.id), ['ran']);
+		assert.deepEqual(state.notRun.map((c) => c.id), ['no-rollout-operator']);
+	});
+
 	it('leaves blocks outside case articles alone, apart from anchors', () => {
 		assert.deepEqual(snippetState({ illustrative: false }, undefined), { kind: 'plain' });
 		assert.deepEqual(snippetState({ id: 'x', illustrative: false }, undefined), { kind: 'anchor', id: 'x' });

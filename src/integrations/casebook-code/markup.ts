@@ -90,6 +90,9 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
 		count > 0 ? ` by ${count} ${count === 1 ? 'check' : 'checks'}` : '',
 		state.matrix ? `${count > 0 ? ' and' : ''} by the version matrix` : '',
 		'.',
+		state.notRun.length > 0
+			? ` ${state.notRun.length} more ${state.notRun.length === 1 ? 'check was' : 'checks were'} not run in this build.`
+			: '',
 	];
 	const href = panelHref(state.slug, state.caseId, state.id);
 	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [

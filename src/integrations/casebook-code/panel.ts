@@ -17,23 +17,29 @@ async function codeBox(code: string, lang: string, label: string): Promise<Eleme
 	return h('pre.cb-code', { tabIndex: 0, role: 'group', ariaLabel: label, dataLang: lang }, [await highlightToHast(code, lang)]);
 }
 
+const CHECK_STATUS: Record<CheckReport['status'], string> = { passed: '✓ Passed', failed: '✗ Failed', skipped: '○ Not run' };
+
 async function checkItem(check: CheckReport): Promise<Element> {
 	const versions = summariseVersions(check.versions.map((v) => v.version));
 	const helm = joinWords(helmVersionLabels(check.helm));
 	const repository = check.chart.repository;
 	const assertions = check.runs[0]?.assertions ?? [];
 	const reproduce = reproduceScript(check.reproduce);
-	const passed = check.status === 'passed';
 	const children: ElementContent[] = [
 		h('p.cb-check-head', [
-			h(`span.cb-check-status.cb-check-status--${check.status}`, passed ? '✓ Passed' : '✗ Failed'),
+			h(`span.cb-check-status.cb-check-status--${check.status}`, CHECK_STATUS[check.status]),
 			' ',
 			h('span.cb-check-title', check.title),
 		]),
-		h('p.cb-check-scope', [
-			`${repository}/${check.chart.name} ${versions} · Helm ${helm} · `,
-			`${check.runs.length} ${check.runs.length === 1 ? 'render' : 'renders'}`,
-		]),
+		h(
+			'p.cb-check-scope',
+			check.status === 'skipped'
+				? [`${repository}/${check.chart.name} ${versions} · not rendered in this build: ${check.reason ?? 'skipped'}`]
+				: [
+						`${repository}/${check.chart.name} ${versions} · Helm ${helm} · `,
+						`${check.runs.length} ${check.runs.length === 1 ? 'render' : 'renders'}`,
+					],
+		),
 	];
 	if (assertions.length > 0) {
 		children.push(

@@ -21,8 +21,10 @@ export type SnippetState =
 			/** Site slug of the article (`tempo/ingester-statefulset-missing`). */
 			slug: string;
 			snippet: SnippetReport;
-			/** The checks that apply the snippet, in report order. */
+			/** The checks that apply the snippet and ran, in report order. */
 			checks: CheckReport[];
+			/** Those that apply it but were not run in this build (status `skipped`); the panel lists them as such. */
+			notRun: CheckReport[];
 			/** True when the version matrix also renders with this snippet. */
 			matrix: boolean;
 			/** The badge line in parts: `tempo-distributed 1.13.0, 1.13.1`, `Helm 3.17.3, 4.1.4`, `2026-11-22`. */
@@ -51,8 +53,15 @@ export function snippetState(meta: BlockMeta, report: CaseReport | undefined): S
 	if (!snippet || snippet.checks.length === 0) {
 		return { kind: 'unverified', id, reason: 'no check in the verification report applies this snippet' };
 	}
-	const checks = report.checks.filter((check) => snippet.checks.includes(check.id));
+	const applying = report.checks.filter((check) => snippet.checks.includes(check.id));
+	const checks = applying.filter((check) => check.status !== 'skipped');
+	const notRun = applying.filter((check) => check.status === 'skipped');
 	const matrix = snippet.checks.includes(MATRIX);
+	// A check that did not run verifies nothing: a snippet with only such checks is not verified.
+	if (checks.length === 0 && !matrix) {
+		const reasons = [...new Set(notRun.map((check) => check.reason ?? 'not run'))].join('; ');
+		return { kind: 'unverified', id, reason: `its ${notRun.length === 1 ? 'check was' : 'checks were'} not run in this build (${reasons})` };
+	}
 	return {
 		kind: 'verified',
 		id,
@@ -60,6 +69,7 @@ export function snippetState(meta: BlockMeta, report: CaseReport | undefined): S
 		slug: report.slug,
 		snippet,
 		checks,
+		notRun,
 		matrix,
 		badge: badgeText(report, checks, matrix),
 	};

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { CasebookError } from '../errors.ts';
 import { helmPull } from '../helm/pull.ts';
 import type { HelmBinary, ResolvedChart } from '../render/types.ts';
-import { availableVersions } from './available-versions.ts';
+import { availableVersions, versionsOfNamedChart } from './available-versions.ts';
 import { fileSha256 } from './file-digest.ts';
 import { findIndexEntry, readIndexFile, type ChartIndexEntry } from './index-file.ts';
 import {
@@ -18,7 +18,7 @@ import { findRepository, type ChartRepository } from './repositories.ts';
 import { describeAvailable, describeNearest } from './resolve-versions.ts';
 
 // The verifier resolves ranges and obtains archives from one place.
-export { availableVersions };
+export { availableVersions, versionsOfNamedChart };
 
 export interface ObtainChartOptions {
 	mirrorRoot: string;

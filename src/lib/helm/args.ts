@@ -22,7 +22,10 @@ export function setArgs(set: RenderRequest['set']): string[] {
 	);
 }
 
-function renderOptionArgs(req: RenderRequest, valuesPaths: string[]): string[] {
+/** What a command line is made of: a render request but the helm binary that runs it and its time limit. */
+type RenderCommand = Omit<RenderRequest, 'helm' | 'timeoutMs'>;
+
+function renderOptionArgs(req: RenderCommand, valuesPaths: string[]): string[] {
 	return [
 		'--namespace',
 		req.namespace,
@@ -34,7 +37,7 @@ function renderOptionArgs(req: RenderRequest, valuesPaths: string[]): string[] {
 }
 
 /** Arguments of `helm template` for the request's local archive; `valuesPaths` in the order to apply. */
-export function templateArgs(req: RenderRequest, valuesPaths: string[]): string[] {
+export function templateArgs(req: RenderCommand, valuesPaths: string[]): string[] {
 	return ['template', req.release, req.chart.archivePath, ...renderOptionArgs(req, valuesPaths)];
 }
 
@@ -58,7 +61,7 @@ export interface ReproduceCommand {
  * The same render from the official repository, for a reader who saved the values files under
  * their names in the current directory.
  */
-export function reproduceCommand(req: RenderRequest, options: { repoAlias?: string } = {}): ReproduceCommand {
+export function reproduceCommand(req: RenderCommand, options: { repoAlias?: string } = {}): ReproduceCommand {
 	const alias = options.repoAlias ?? req.chart.repository;
 	const words = (args: string[]) => args.map(shellQuote).join(' ');
 	return {

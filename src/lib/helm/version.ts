@@ -1,20 +1,27 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { CasebookError } from '../errors.ts';
+import { describeEnd, runCaptured } from '../process/run.ts';
 import { createHelmSandbox } from './sandbox.ts';
 
-const run = promisify(execFile);
+const VERSION_TIMEOUT_MS = 30_000;
 
-/** What `helm version --short` prints, e.g. `v3.17.3+ge4da497`. Rejects with the process error (stderr attached). */
+/**
+ * What `helm version --short` prints, e.g. `v3.17.3+ge4da497`. A helm that fails rejects with a
+ * CasebookError whose `found` is its stderr; one that cannot be started, with the system error.
+ */
 export async function helmVersion(path: string): Promise<string> {
 	const sandbox = await createHelmSandbox();
 	try {
-		const { stdout } = await run(path, ['version', '--short'], {
+		const ran = await runCaptured(path, ['version', '--short'], {
 			cwd: sandbox.dir,
 			env: sandbox.env,
-			timeout: 30_000,
-			killSignal: 'SIGKILL',
+			timeoutMs: VERSION_TIMEOUT_MS,
 		});
-		return stdout.trim();
+		if (ran.exitCode !== 0) {
+			throw new CasebookError(`\`helm version --short\` failed (${describeEnd(ran, VERSION_TIMEOUT_MS)})`, {
+				found: ran.stderr.trim() || undefined,
+			});
+		}
+		return ran.stdout.trim();
 	} finally {
 		await sandbox.dispose();
 	}

@@ -75,7 +75,14 @@ export const excerptSchema = z.object({
 export const checkReportSchema = z.object({
 	id: z.string(),
 	title: z.string(),
-	status: z.enum(['passed', 'failed']),
+	/**
+	 * `skipped`: not run in this build, because none of the configured helm majors may run it
+	 * (the check is limited with `helm: [...]`); `reason` says so. A skipped check is not a
+	 * failure, and never counts as verified: it has no runs.
+	 */
+	status: z.enum(['passed', 'failed', 'skipped']),
+	/** Why a skipped check was not run, e.g. `needs helm 4, not configured`. */
+	reason: z.string().optional(),
 	chart: chartRef,
 	versions: z.array(chartVersionSchema),
 	helm: z.array(z.string()),
@@ -158,7 +165,14 @@ export const reportSchema = z.object({
 	reportVersion: z.literal(REPORT_VERSION),
 	generatedAt: z.string(),
 	helm: z.array(helmInfoSchema),
-	status: z.enum(['passed', 'failed']),
+	/**
+	 * `failed` when a case failed; `incomplete` when `missing` names cases (a report begun by
+	 * `npm run verify -- --case <id>` with no full report to merge into); else `passed`. The site
+	 * is built only from a passed report.
+	 */
+	status: z.enum(['passed', 'failed', 'incomplete']),
+	/** Ids of cases with an article but no entry in this report. */
+	missing: z.array(z.string()).default([]),
 	cases: z.array(caseReportSchema),
 	stats: z.object({
 		renders: z.number(),

@@ -1,5 +1,5 @@
 import type { CaseFrontmatter } from '../case/schema.ts';
-import type { CaseReport, Report } from '../report/schema.ts';
+import type { CaseReport, CheckReport, Report } from '../report/schema.ts';
 import { pagePath, permalinkPath } from './base.ts';
 import { PRODUCTS } from './products.ts';
 
@@ -31,7 +31,8 @@ export interface CaseSummary {
 	verifiedAt: string;
 	/** Helm versions every check ran under. */
 	helm: string[];
-	checks: Array<{ id: string; title: string; status: 'passed' | 'failed'; chartVersions: string[] }>;
+	/** `skipped` checks were not run in this build (see CheckReport). */
+	checks: Array<{ id: string; title: string; status: CheckReport['status']; chartVersions: string[] }>;
 }
 
 export interface CaseSource {

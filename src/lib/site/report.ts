@@ -19,6 +19,11 @@ export function readReport(path: string): Report {
 	if (!parsed.success) {
 		throw new Error(`The verification report at ${path} has an unexpected shape: ${parsed.error.message}`);
 	}
+	if (parsed.data.status === 'incomplete') {
+		throw new Error(
+			`The verification report at ${path} has no entry for ${parsed.data.missing.join(', ')}; the site is not built from it. Run \`npm run verify\`.`,
+		);
+	}
 	if (parsed.data.status !== 'passed') {
 		throw new Error(`The verification report at ${path} records failed checks; the site is not built from it.`);
 	}

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runCaptured } from '../process/run.ts';
 import { run } from './commands.ts';
 
 const PACKAGES = ['chromium', 'fonts-noto-cjk'];
@@ -8,8 +8,8 @@ const PACKAGES = ['chromium', 'fonts-noto-cjk'];
  * The browser tests use Debian's Chromium (test tools may not download browsers here). When it is
  * missing and we may install packages (root, apt-get present), install it; otherwise explain.
  */
-export function ensureBrowser(chromium: string, cwd: string): boolean {
-	if (existsSync(chromium) && hasCjkFont()) return true;
+export async function ensureBrowser(chromium: string, cwd: string): Promise<boolean> {
+	if (existsSync(chromium) && (await hasCjkFont())) return true;
 	const root = process.getuid?.() === 0;
 	if (!root || !existsSync('/usr/bin/apt-get')) {
 		console.error(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y ${PACKAGES.join(' ')}`);
@@ -22,9 +22,10 @@ export function ensureBrowser(chromium: string, cwd: string): boolean {
 	return existsSync(chromium);
 }
 
-function hasCjkFont(): boolean {
+async function hasCjkFont(): Promise<boolean> {
 	try {
-		return /Noto Sans CJK/i.test(execFileSync('fc-list', { encoding: 'utf8' }));
+		const fonts = await runCaptured('fc-list', [], { maxOutputBytes: 16 * 1024 * 1024 });
+		return fonts.exitCode === 0 && /Noto Sans CJK/i.test(fonts.stdout);
 	} catch {
 		return false;
 	}

@@ -16,7 +16,7 @@ const ALL_TESTS = [UNIT_TESTS, 'test/integration/**/*.test.ts', 'test/e2e/**/*.t
  */
 export async function runTestSuite(root: string): Promise<number> {
 	const config = loadConfig(root);
-	if (!ensureBrowser(config.browser, root)) return 1;
+	if (!(await ensureBrowser(config.browser, root))) return 1;
 	const typecheck = typeCheck(root);
 	if (typecheck !== 0) return typecheck;
 	const verified = await runVerifyCli([], root);

@@ -25,10 +25,22 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 			return 1;
 		}
 		const report = outcome.report!;
-		const checks = report.cases.reduce((n, c) => n + c.checks.length, 0);
+		const verified = outcome.verified ?? [];
+		const checks = verified.flatMap((c) => c.checks.map((check) => ({ case: c.id, check })));
+		const skipped = checks.filter(({ check }) => check.status === 'skipped');
+		const helms = [...new Set(verified.flatMap((c) => c.helm))];
 		console.log(
-			`verified ${report.cases.length} case(s), ${checks} check(s) with ${report.helm.map((h) => `helm ${h.version}`).join(' and ')}; ${summary}`,
+			`verified ${verified.length} case(s), ${checks.length - skipped.length} check(s) with ${helms.map((h) => `helm ${h}`).join(' and ')}; ${summary}`,
 		);
+		if (skipped.length) {
+			console.log(`${skipped.length} check(s) not run:`);
+			for (const { case: id, check } of skipped) console.log(`  ${id}/${check.id}: ${check.reason}`);
+		}
+		if (report.missing.length) {
+			console.log(
+				`the report has no entry yet for ${report.missing.join(', ')}: the site is not built from it until \`npm run verify\` has verified every case`,
+			);
+		}
 		return 0;
 	} catch (error) {
 		if (isCasebookError(error)) {

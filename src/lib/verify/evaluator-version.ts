@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** The code whose behaviour a cached evaluation depends on. */
-const SOURCES = ['../assert/', '../render/documents.ts', './evaluate.ts', './excerpt.ts'];
+const SOURCES = ['../assert/', '../helm/breakdown.ts', '../render/documents.ts', './evaluate.ts', './excerpt.ts'];
 
 let memo: Promise<string> | undefined;
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { renderBreakdown } from '../helm/breakdown.ts';
 import type { JsonCache } from '../render/cache.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import type { StoredEvaluation } from './evaluate.ts';
@@ -66,7 +67,7 @@ export async function executeJobs(
 			for (const { use, key } of missing) {
 				const evaluation = options.evaluate(use, result);
 				evaluations.set(use, evaluation);
-				if (!result.timedOut) await options.evaluations.put(key, evaluation);
+				if (!renderBreakdown(result)) await options.evaluations.put(key, evaluation);
 			}
 		}
 		if (cached) stats.cached++;
@@ -78,10 +79,11 @@ export async function executeJobs(
 
 async function renderOnce(job: RenderJob, options: ExecuteOptions): Promise<{ result: RenderResult; fromCache: boolean }> {
 	const lookup = await options.renders.get(job.key);
-	if (lookup.state === 'hit') return { result: lookup.value, fromCache: true };
+	// A breakdown stored by an older build is no answer either: render again.
+	if (lookup.state === 'hit' && !renderBreakdown(lookup.value)) return { result: lookup.value, fromCache: true };
 	if (lookup.state === 'corrupt') options.onCorrupt?.(`render ${job.key.slice(0, 12)}`, lookup.reason);
 	const result = await options.render(job.request);
-	// A timeout says nothing about the chart; the next build should try again.
-	if (!result.timedOut) await options.renders.put(job.key, result);
+	// A timeout or a crash says nothing about the chart; the next build should try again.
+	if (!renderBreakdown(result)) await options.renders.put(job.key, result);
 	return { result, fromCache: false };
 }

@@ -19,6 +19,19 @@ export interface RenderUse {
 	key: string;
 }
 
+/** Everything of a render but the helm that runs it: what a reproduce command needs. */
+export type RenderSettings = Omit<RenderRequest, 'helm'>;
+
+/** A check none of the configured helms may run (it is limited with `helm: [...]`). */
+export interface SkippedCheck {
+	article: Article & { case: Case };
+	owner: Extract<RenderOwner, { kind: 'check' }>;
+	/** Why it did not run, for the report and the summary: `needs helm 4, not configured`. */
+	reason: string;
+	/** The renders it would have run, one per chart version. */
+	renders: Array<{ chart: ResolvedChart; settings: RenderSettings }>;
+}
+
 /** The same render requested by several owners is done once. */
 export interface RenderJob {
 	key: string;
@@ -39,6 +52,16 @@ export function ownerChart(c: Case, owner: RenderOwner): ChartRef {
 	return (owner.kind === 'check' ? owner.check.chart : owner.segment.chart) ?? c.chart;
 }
 
+/** `check "fix"` or `matrix segment 1`, for messages. */
+export function ownerLabel(owner: RenderOwner): string {
+	return owner.kind === 'check' ? `check "${owner.check.id}"` : `matrix segment ${owner.index + 1}`;
+}
+
+/** The data path of a field of the owner, e.g. `['case', 'checks', 0, 'versions']` (located by article.locate). */
+export function ownerPath(owner: RenderOwner, field: string): PropertyKey[] {
+	return ['case', owner.kind === 'check' ? 'checks' : 'matrix', owner.index, field];
+}
+
 export function ownersOf(c: Case): RenderOwner[] {
 	return [
 		...c.checks.map((check, index) => ({ kind: 'check' as const, index, check })),
@@ -46,14 +69,20 @@ export function ownersOf(c: Case): RenderOwner[] {
 	];
 }
 
-export function planRenders(input: PlanInput): { uses: RenderUse[]; jobs: RenderJob[] } {
+export function planRenders(input: PlanInput): { uses: RenderUse[]; jobs: RenderJob[]; skipped: SkippedCheck[] } {
 	const uses: RenderUse[] = [];
+	const skipped: SkippedCheck[] = [];
 	for (const article of input.articles) {
 		for (const owner of ownersOf(article.case)) {
 			const helms = selectHelms(input.helms, owner);
-			for (const chart of input.chartsFor(article, owner)) {
+			const renders = input.chartsFor(article, owner).map((chart) => ({ chart, settings: renderSettings(article, owner, chart, input) }));
+			if (helms.length === 0 && owner.kind === 'check') {
+				skipped.push({ article, owner, reason: `needs helm ${(owner.check.helm ?? []).join(' or ')}, not configured`, renders });
+				continue;
+			}
+			for (const { chart, settings } of renders) {
 				for (const helm of helms) {
-					const request = buildRequest(article, owner, chart, helm, input);
+					const request = { ...settings, helm };
 					uses.push({ article, owner, chart, helm, request, key: renderKey(request) });
 				}
 			}
@@ -65,7 +94,7 @@ export function planRenders(input: PlanInput): { uses: RenderUse[]; jobs: Render
 		if (job) job.uses.push(use);
 		else jobs.set(use.key, { key: use.key, request: use.request, uses: [use] });
 	}
-	return { uses, jobs: [...jobs.values()] };
+	return { uses, jobs: [...jobs.values()], skipped };
 }
 
 function selectHelms(helms: HelmBinary[], owner: RenderOwner): HelmBinary[] {
@@ -75,17 +104,15 @@ function selectHelms(helms: HelmBinary[], owner: RenderOwner): HelmBinary[] {
 	return helms.filter((helm) => wanted.includes(helm.major as '3' | '4'));
 }
 
-function buildRequest(
+function renderSettings(
 	article: Article & { case: Case },
 	owner: RenderOwner,
 	chart: ResolvedChart,
-	helm: HelmBinary,
 	input: PlanInput,
-): RenderRequest {
+): RenderSettings {
 	const c = article.case;
 	const options = owner.kind === 'check' ? owner.check : owner.segment;
 	return {
-		helm,
 		chart,
 		release: options.release ?? c.release,
 		namespace: options.namespace ?? c.namespace,

@@ -16,11 +16,14 @@ import type { CaseArticle } from './articles.ts';
 import type { UseOutcome } from './evaluate.ts';
 import { excerptOf } from './excerpt.ts';
 import type { MatrixVerdict } from './matrix.ts';
+import type { SkippedCheck } from './plan.ts';
 
 export interface CaseResult {
 	article: CaseArticle;
 	/** Outcomes of every render use of this case's checks, in plan order. */
 	checkOutcomes: UseOutcome[];
+	/** Checks no configured helm may run. */
+	skippedChecks: SkippedCheck[];
 	verdicts: MatrixVerdict[];
 	/** Problems found in the matrix or the declared range: they fail the case. */
 	matrixFailed: boolean;
@@ -29,11 +32,17 @@ export interface CaseResult {
 export function buildCaseReport(result: CaseResult, verifiedAt: string): CaseReport {
 	const { article } = result;
 	const c = article.case;
-	const checks = c.checks.map((check, index) =>
-		buildCheckReport(article, index, result.checkOutcomes.filter((o) => o.use.owner.kind === 'check' && o.use.owner.index === index)),
+	const checks = c.checks.map((_, index) =>
+		buildCheckReport(
+			article,
+			index,
+			result.checkOutcomes.filter((o) => o.use.owner.kind === 'check' && o.use.owner.index === index),
+			result.skippedChecks.find((s) => s.owner.index === index),
+		),
 	);
 	const helm = uniqueHelmVersions(result.checkOutcomes.map((o) => o.use.helm));
-	const status = checks.every((check) => check.status === 'passed') && !result.matrixFailed ? 'passed' : 'failed';
+	// A skipped check fails nothing; it is not verified either, and says so itself (status, reason).
+	const status = checks.every((check) => check.status !== 'failed') && !result.matrixFailed ? 'passed' : 'failed';
 	return {
 		id: c.id,
 		title: article.title,
@@ -95,31 +104,36 @@ function snippetReport(article: CaseArticle, id: string): SnippetReport {
 	};
 }
 
-function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutcome[]): CheckReport {
+function buildCheckReport(article: CaseArticle, index: number, outcomes: UseOutcome[], skipped?: SkippedCheck): CheckReport {
 	const check = article.case.checks[index]!;
-	const charts = uniqueCharts(outcomes.map((o) => o.use.chart));
-	const first = outcomes[0]!;
+	const renders = skipped
+		? uniqueCharts(skipped.renders.map((r) => r.chart)).map((chart) => skipped.renders.find((r) => r.chart === chart)!)
+		: uniqueCharts(outcomes.map((o) => o.use.chart)).map((chart) => ({
+				chart,
+				settings: outcomes.find((o) => o.use.chart === chart)!.use.request,
+			}));
+	const first = renders[0]?.settings;
+	// Planning gives every check at least one chart version, run or skipped.
+	if (!first) throw new Error(`check "${check.id}" of ${article.file} has neither renders nor a reason to skip them`);
 	const failedRender = outcomes.find((o) => o.exitCode !== 0);
 	const expectsFailure = check.expect.some((e) => e.kind === 'failedTemplate');
 	return {
 		id: check.id,
 		title: check.title,
-		status: outcomes.every((o) => o.passed) ? 'passed' : 'failed',
+		status: skipped ? 'skipped' : outcomes.every((o) => o.passed) ? 'passed' : 'failed',
+		reason: skipped?.reason,
 		chart: check.chart ?? article.case.chart,
-		versions: charts.map(chartVersionInfo),
+		versions: renders.map((r) => chartVersionInfo(r.chart)),
 		helm: uniqueHelmVersions(outcomes.map((o) => o.use.helm)),
-		release: first.use.request.release,
-		namespace: first.use.request.namespace,
+		release: first.release,
+		namespace: first.namespace,
 		values: check.values,
-		set: first.use.request.set,
+		set: first.set,
 		error: expectsFailure && failedRender ? failedRender.stderr.trim() : undefined,
 		reproduce: {
-			setup: reproduceCommand(first.use.request).setup,
-			commands: charts.map((chart) => ({
-				version: chart.version,
-				command: reproduceCommand(outcomes.find((o) => o.use.chart === chart)!.use.request).command,
-			})),
-			files: first.use.request.valuesFiles.map((file) => file.name),
+			setup: reproduceCommand(first).setup,
+			commands: renders.map((r) => ({ version: r.chart.version, command: reproduceCommand(r.settings).command })),
+			files: first.valuesFiles.map((file) => file.name),
 		},
 		excerpts: excerptsFor(outcomes),
 		runs: outcomes.map((o) => ({
@@ -175,6 +189,7 @@ export function buildReport(input: {
 		generatedAt: input.generatedAt,
 		helm: input.helms.map((h) => ({ major: h.major, version: h.version, source: h.source, sha256: h.sha256 })),
 		status: input.cases.every((c) => c.status === 'passed') ? 'passed' : 'failed',
+		missing: [],
 		cases: input.cases,
 		stats: input.stats,
 	};

@@ -1,24 +1,26 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { availableVersions, obtainChart } from '../charts/obtain.ts';
+import { obtainChart, versionsOfNamedChart } from '../charts/obtain.ts';
 import { resolveVersions } from '../charts/resolve-versions.ts';
 import type { ResolvedConfig } from '../config/schema.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
 import { resolveHelms } from '../helm/locate.ts';
+import { renderBreakdown } from '../helm/breakdown.ts';
 import { helmTemplate } from '../helm/template.ts';
 import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
-import type { Report } from '../report/schema.ts';
+import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
 import { loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
-import { failureReport, type Failure } from './failures.ts';
+import { breakdownFailure, failureReport, type Failure } from './failures.ts';
 import { compareDeclared, computeVerdicts, type MatrixObservation } from './matrix.ts';
-import { ownerChart, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse } from './plan.ts';
+import { ownerChart, ownerLabel, ownerPath, ownersOf, planRenders, type RenderJob, type RenderOwner, type RenderUse, type SkippedCheck } from './plan.ts';
 import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
+import { mergeReport } from './report-merge.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -36,17 +38,24 @@ export interface VerifyOptions {
 }
 
 export interface VerifyOutcome {
+	/** The report as written: this run's cases merged into the earlier report when `only` is given. */
 	report?: Report;
+	/** The cases this run verified. */
+	verified?: CaseReport[];
 	/** Input errors and false claims, each naming a file and line. */
 	failures: Failure[];
 	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
 }
 
 export interface PreparedVerification {
+	/** The articles to verify (all, or those `only` selects). */
 	articles: CaseArticle[];
+	/** Every case id with an article, selected or not. */
+	caseIds: string[];
 	helms: HelmBinary[];
 	jobs: RenderJob[];
 	uses: RenderUse[];
+	skipped: SkippedCheck[];
 }
 
 /**
@@ -60,18 +69,28 @@ export async function prepareVerification(
 	const loaded = await loadCaseArticles(config.root, config.content);
 	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
 	if (loaded.errors.length) return { failures: loaded.errors.map(inputFailure) };
+	const caseIds = loaded.articles.map((a) => a.case.id);
+	const unknown = [...new Set(options.only ?? [])].filter((id) => !caseIds.includes(id));
+	if (unknown.length) {
+		const error = new CasebookError(`no case has the id ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+			file: '--case',
+			expected: `one of ${[...caseIds].sort().join(', ')}`,
+			found: unknown.join(', '),
+		});
+		return { failures: [inputFailure(error)] };
+	}
 	try {
 		const helms =
 			options.helms ?? (await resolveHelms({ helmBin: config.helmBin, majors: config.helm, cacheDir: config.cacheDir }));
 		const charts = await resolveCharts(articles, config, helms[0]!);
-		const { jobs, uses } = planRenders({
+		const { jobs, uses, skipped } = planRenders({
 			articles,
 			helms,
 			chartsFor: (article, owner) => charts.get(ownerKey(article, owner)) ?? [],
 			kubeVersion: config.kubeVersion,
 			timeoutMs: config.renderTimeoutMs,
 		});
-		return { prepared: { articles, helms, jobs, uses }, failures: [] };
+		return { prepared: { articles, caseIds, helms, jobs, uses, skipped }, failures: [] };
 	} catch (error) {
 		if (!isCasebookError(error)) throw error;
 		return { failures: [inputFailure(error)] };
@@ -86,7 +105,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
 	const { prepared, failures } = await prepareVerification(options);
 	if (!prepared) return { failures, stats: emptyStats };
-	const { articles, helms, jobs, uses } = prepared;
+	const { articles, helms, jobs, uses, skipped } = prepared;
 	const renderCacheDir = options.renderCacheDir ?? config.cacheDir;
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
@@ -115,9 +134,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const verifiedAt = now().toISOString();
 	const caseReports = articles.map((article) => {
 		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
-		const observations = matrixObservations(mine);
+		// Only renders helm finished say anything about the chart; the others are reported as errors.
+		const unfinished = mine
+			.filter((o) => o.use.owner.kind === 'matrix')
+			.flatMap((o) => breakdownFailure(article, o.use, o) ?? []);
+		failures.push(...unfinished);
+		const observations = matrixObservations(mine.filter((o) => !renderBreakdown(o)));
 		const { verdicts, problems } = computeVerdicts(observations, article.case.fixedIn);
-		const declaredProblems = compareDeclared(verdicts, article.case);
+		// With versions missing from the matrix, a comparison with the declared range would be noise.
+		const declaredProblems = unfinished.length ? [] : compareDeclared(verdicts, article.case);
 		for (const problem of [...problems, ...declaredProblems]) {
 			failures.push({
 				...article.locate(problem.field === 'matrix' ? ['case', 'matrix'] : ['case', problem.field]),
@@ -130,76 +155,126 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
 		return buildCaseReport(
-			{ article, checkOutcomes, verdicts, matrixFailed: problems.length + declaredProblems.length > 0 },
+			{
+				article,
+				checkOutcomes,
+				skippedChecks: skipped.filter((s) => s.article === article),
+				verdicts,
+				matrixFailed: unfinished.length + problems.length + declaredProblems.length > 0,
+			},
 			verifiedAt,
 		);
 	});
 	const durationMs = Math.round(performance.now() - started);
-	const report = buildReport({
+	const fresh = buildReport({
 		cases: caseReports,
 		helms,
 		generatedAt: verifiedAt,
 		stats: { renders: stats.renders, cached: stats.cached, durationMs },
 	});
-	await writeReport(options.reportPath ?? config.report, report);
-	return { report, failures, stats: { ...stats, durationMs } };
+	const reportPath = options.reportPath ?? config.report;
+	// Verifying some cases updates their entries and keeps the others' as they were.
+	const previous = options.only?.length ? await readEarlierReport(reportPath) : undefined;
+	const report = mergeReport(previous, fresh, prepared.caseIds);
+	await writeReport(reportPath, report);
+	return { report, verified: caseReports, failures, stats: { ...stats, durationMs } };
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {
 	return `${article.case.id}:${owner.kind}:${owner.index}`;
 }
 
-/** Resolves every owner's versions against the repository index and obtains each archive once. */
+/**
+ * Resolves every owner's versions against the repository index and obtains each archive once.
+ * Problems point into the article: an unknown repository or chart at the `chart:` line that names
+ * it, a version at the owner's `versions:`, an archive that cannot be used (say, its digest does
+ * not match the index) at the `versions:` of the first owner that needs it.
+ */
 async function resolveCharts(
 	articles: CaseArticle[],
 	config: ResolvedConfig,
 	helm: HelmBinary,
 ): Promise<Map<string, ResolvedChart[]>> {
-	const wanted = new Map<string, { repository: string; chart: string; version: string }>();
+	const wanted = new Map<string, WantedChart>();
 	const versionsByOwner = new Map<string, string[]>();
 	for (const article of articles) {
 		for (const owner of ownersOf(article.case)) {
 			const chart = ownerChart(article.case, owner);
 			const selection = owner.kind === 'check' ? owner.check.versions : owner.segment.versions;
-			const path = ['case', owner.kind === 'check' ? 'checks' : 'matrix', owner.index, 'versions'];
-			let versions: string[];
-			try {
-				const available = await availableVersions(config.charts, chart.repository, chart.name, config.cacheDir);
-				versions = resolveVersions(available, selection, {
-					repository: chart.repository,
-					chart: chart.name,
-				});
-			} catch (error) {
-				if (!isCasebookError(error)) throw error;
-				throw new CasebookError(error.message, {
-					...article.locate(path),
-					expected: error.expected,
-					found: error.found,
-				});
-			}
+			const ownChart = owner.kind === 'check' ? owner.check.chart : owner.segment.chart;
+			const available = await inArticle(article, ownChart ? ownerPath(owner, 'chart') : ['case', 'chart'], () =>
+				versionsOfNamedChart(config.charts, chart.repository, chart.name, config.cacheDir),
+			);
+			const versions = await inArticle(article, ownerPath(owner, 'versions'), async () =>
+				resolveVersions(available, selection, { repository: chart.repository, chart: chart.name }),
+			);
 			versionsByOwner.set(ownerKey(article, owner), versions.map((v) => `${chart.repository}/${chart.name}@${v}`));
 			for (const version of versions) {
-				wanted.set(`${chart.repository}/${chart.name}@${version}`, { repository: chart.repository, chart: chart.name, version });
+				const key = `${chart.repository}/${chart.name}@${version}`;
+				const entry = wanted.get(key) ?? { repository: chart.repository, chart: chart.name, version, neededBy: [] };
+				entry.neededBy.push({ article, owner });
+				wanted.set(key, entry);
 			}
 		}
 	}
 	const obtained = new Map<string, ResolvedChart>();
 	const entries = [...wanted.entries()];
 	await mapBounded(entries, 4, async ([key, ref]) => {
-		obtained.set(
-			key,
-			await obtainChart({
-				mirrorRoot: config.charts,
-				cacheDir: config.cacheDir,
-				repository: ref.repository,
-				chart: ref.chart,
-				version: ref.version,
-				allowNetwork: config.allowNetwork,
-				helm,
-			}),
-		);
+		const options = {
+			mirrorRoot: config.charts,
+			cacheDir: config.cacheDir,
+			repository: ref.repository,
+			chart: ref.chart,
+			version: ref.version,
+			allowNetwork: config.allowNetwork,
+			helm,
+		};
+		try {
+			obtained.set(key, await obtainChart(options));
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			throw unusableChart(ref, error);
+		}
 	});
 	return new Map([...versionsByOwner].map(([owner, keys]) => [owner, keys.map((key) => obtained.get(key)!)]));
+}
+
+/** A chart version some owners need, with those owners in the order they asked. */
+interface WantedChart {
+	repository: string;
+	chart: string;
+	version: string;
+	neededBy: Array<{ article: CaseArticle; owner: RenderOwner }>;
+}
+
+/** An archive obtainChart refused, located at the `versions:` of the first owner that needs it. */
+function unusableChart(ref: WantedChart, error: CasebookError): CasebookError {
+	const { article, owner } = ref.neededBy[0]!;
+	const here = ref.neededBy.filter((n) => n.article === article);
+	const who = [...new Set(here.map((n) => ownerLabel(n.owner)))];
+	const elsewhere = [...new Set(ref.neededBy.filter((n) => n.article !== article).map((n) => n.article.file))];
+	const archive = error.file ? ` (archive ${error.file})` : '';
+	const others = elsewhere.length ? `; also needed by ${elsewhere.join(', ')}` : '';
+	const needs = `${who.join(', ')} ${who.length === 1 ? 'needs' : 'need'} ${ref.repository}/${ref.chart} ${ref.version}`;
+	return new CasebookError(`${needs}, but ${error.message}${archive}${others}`, {
+		...article.locate(ownerPath(owner, 'versions')),
+		expected: error.expected,
+		found: error.found,
+	});
+}
+
+/** Runs `work`, placing a CasebookError it throws at `path` of the article (frontmatter or checks file). */
+async function inArticle<T>(article: CaseArticle, path: PropertyKey[], work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!isCasebookError(error)) throw error;
+		throw new CasebookError(error.message, {
+			...article.locate(path),
+			expected: error.expected,
+			found: error.found,
+		});
+	}
 }
 
 function matrixObservations(outcomes: UseOutcome[]): MatrixObservation[] {
@@ -238,6 +313,27 @@ function inputFailure(error: CasebookError): Failure {
 	};
 }
 
+/** The report an earlier run wrote, or undefined when there is none or it cannot be used. */
+async function readEarlierReport(path: string): Promise<Report | undefined> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+	let parsed: ReturnType<typeof reportSchema.safeParse> | undefined;
+	try {
+		parsed = reportSchema.safeParse(JSON.parse(text));
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed?.success) return parsed.data;
+	process.stderr.write(`the report at ${path} is unreadable or from another version of the verifier; the new one has only the cases verified now\n`);
+	return undefined;
+}
+
+/** Written beside its final name and renamed over it: a reader sees the old report or the new one, never part of one. */
 async function writeReport(path: string, report: Report): Promise<void> {
 	await mkdir(dirname(path), { recursive: true });
 	const temporary = `${path}.${process.pid}.tmp`;
