@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { caseSchema, type Case } from '../../src/lib/case/schema.ts';
 import { reportSchema } from '../../src/lib/report/schema.ts';
-import { caseSummary, casesApi, dateLabel, helmVersionLabel, sortCases, type CaseSummary } from '../../src/lib/site/api.ts';
+import { caseSummary, casesApi, sortCases, type CaseSummary } from '../../src/lib/site/api.ts';
+import { dayOf, helmVersionLabel } from '../../src/lib/site/case-facts.ts';
 import { aliasRedirects, permalinkRedirects } from '../../src/lib/site/redirects.ts';
 import { snippetContentType, splitSnippetFileName } from '../../src/lib/site/snippets.ts';
 
@@ -49,6 +50,8 @@ describe('caseSummary', () => {
 			affected: ['1.13.0', '1.13.1'],
 			affectedRange: '>=1.13.0 <1.13.2',
 			fixedIn: '1.13.2',
+			kinds: ['regression'],
+			statusLine: 'Broken in 1.13.0, 1.13.1 · fixed in 1.13.2',
 			status: 'Fixed in 1.13.2',
 			verification: 'passed',
 			verifiedAt: '2025-11-21T09:14:03.902Z',
@@ -80,7 +83,7 @@ describe('casesApi', () => {
 		const base = caseSummary(source, '/');
 		const make = (id: string, product: string, title: string): CaseSummary => ({ ...base, id, product, title });
 		const api = casesApi([make('p', 'prometheus', 'A'), make('l', 'loki', 'B'), make('t2', 'tempo', 'b'), make('t1', 'tempo', 'a')], report);
-		assert.equal(api.apiVersion, 1);
+		assert.equal(api.apiVersion, 2);
 		assert.equal(api.generatedAt, report.generatedAt);
 		assert.deepEqual(api.helm, ['v3.17.3+ge4da497', 'v4.1.4+g05fa379']);
 		assert.deepEqual(
@@ -100,7 +103,7 @@ describe('labels', () => {
 	it('shortens helm versions and timestamps', () => {
 		assert.equal(helmVersionLabel('v3.17.3+ge4da497'), '3.17.3');
 		assert.equal(helmVersionLabel('4.1.4'), '4.1.4');
-		assert.equal(dateLabel('2025-11-21T09:14:03.902Z'), '2025-11-21');
+		assert.equal(dayOf('2025-11-21T09:14:03.902Z'), '2025-11-21');
 	});
 
 	it('serves YAML snippets as YAML and the rest as text', () => {

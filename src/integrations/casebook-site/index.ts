@@ -5,6 +5,8 @@ import type { ResolvedConfig } from '../../lib/config/schema.ts';
 export interface SiteConfig {
 	report: string;
 	allowStaleReport: boolean;
+	/** The chart mirror, for the about page's provenance table. */
+	charts: string;
 }
 
 const MODULE_ID = 'virtual:casebook/config';
@@ -16,7 +18,7 @@ const RESOLVED_ID = `\0${MODULE_ID}`;
  * and reading the environment again would be a second source of truth.
  */
 export function casebookSite(config: ResolvedConfig): AstroIntegration {
-	const site: SiteConfig = { report: config.report, allowStaleReport: config.allowStaleReport };
+	const site: SiteConfig = { report: config.report, allowStaleReport: config.allowStaleReport, charts: config.charts };
 	return {
 		name: 'helm-casebook-site',
 		hooks: {

@@ -1,6 +1,7 @@
-import type { CaseFrontmatter } from '../case/schema.ts';
+import type { Answer, CaseFrontmatter, CaseKind } from '../case/schema.ts';
 import type { CaseReport, CheckReport, Report } from '../report/schema.ts';
 import { pagePath, permalinkPath } from './base.ts';
+import { statusLine } from './case-facts.ts';
 import { PRODUCTS } from './products.ts';
 
 /**
@@ -24,7 +25,19 @@ export interface CaseSummary {
 	affected: string[];
 	/** The range the article declares, e.g. `>=1.13.0 <1.13.2`. */
 	affectedRange: string;
+	/**
+	 * For a regression, the first version after the affected ones that passes; for a transition,
+	 * the version that changes behaviour; for a pitfall, where the chart's own remedy arrives.
+	 */
 	fixedIn: string | null;
+	/** How to read `affected` and `fixedIn`: see caseKindSchema in case/schema.ts. */
+	kinds: CaseKind[];
+	/** The status line the page shows, worded per kind (never "fixed" for a pitfall or transition). */
+	statusLine: string;
+	/** Who is hit, what to do now, how to confirm; each with how it is known. */
+	answer?: Answer;
+	/** For a pitfall: the setting that never does what it seems, and what works per version range. */
+	pitfall?: { setting: string; versions: string; instead: Array<{ versions: string; text: string }> };
 	/** The article's short status line, e.g. `Fixed in 1.13.2`. */
 	status?: string;
 	verification: 'passed' | 'failed';
@@ -61,6 +74,18 @@ export function caseSummary(source: CaseSource, base: string): CaseSummary {
 		affected: [...report.affected.versions],
 		affectedRange: declared.affected,
 		fixedIn: declared.fixedIn,
+		kinds: [...declared.kinds],
+		statusLine: statusLine(declared.kinds, report.affected.versions, declared.fixedIn, report.pitfall && Object.keys(report.pitfall.byVersion)),
+		...(declared.answer ? { answer: declared.answer } : {}),
+		...(declared.pitfall
+			? {
+					pitfall: {
+						setting: declared.pitfall.setting,
+						versions: declared.pitfall.versions,
+						instead: declared.pitfall.instead.map(({ versions, text }) => ({ versions, text })),
+					},
+				}
+			: {}),
 		...(declared.status ? { status: declared.status } : {}),
 		verification: report.status,
 		verifiedAt: report.verifiedAt,
@@ -87,17 +112,7 @@ export function sortCases(cases: readonly CaseSummary[]): CaseSummary[] {
 	);
 }
 
-/** `v3.17.3+ge4da497` -> `3.17.3`: the part a reader compares with their own helm. */
-export function helmVersionLabel(version: string): string {
-	return version.replace(/^v/, '').replace(/\+.*$/, '');
-}
-
-/** `2025-11-21T09:14:03.902Z` -> `2025-11-21`. */
-export function dateLabel(iso: string): string {
-	return iso.slice(0, 10);
-}
-
-export const CASES_API_VERSION = 1;
+export const CASES_API_VERSION = 2;
 
 export interface CasesApi {
 	apiVersion: number;

@@ -13,3 +13,5 @@ export function caseReport(caseId: string): CaseReport {
 
 export const REPORT_PATH = config.report;
 export const ALLOW_STALE_REPORT = config.allowStaleReport;
+
+export const CHARTS_DIR = config.charts;
