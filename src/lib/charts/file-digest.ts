@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { memoAsync } from '../fs/memo.ts';
 
 /**
  * sha256 of a file, hashed once per process. The memo is keyed by the file's identity (inode, size,
  * mtime) as well as its path, so a file replaced during the run is hashed again.
  */
 
-const memo = new Map<string, Promise<string>>();
 
 export function sha256Hex(data: Uint8Array | string): string {
 	return createHash('sha256').update(data).digest('hex');
@@ -15,15 +15,10 @@ export function sha256Hex(data: Uint8Array | string): string {
 
 export async function fileSha256(path: string): Promise<string> {
 	const info = await stat(path);
-	const key = `${path}\0${info.ino}\0${info.size}\0${info.mtimeMs}`;
-	let digest = memo.get(key);
-	if (!digest) {
-		digest = hashStream(path);
-		memo.set(key, digest);
-		digest.catch(() => memo.delete(key));
-	}
-	return digest;
+	return hashOnce({ path, key: `${path}\0${info.ino}\0${info.size}\0${info.mtimeMs}` });
 }
+
+const hashOnce = memoAsync(({ path }: { path: string; key: string }) => hashStream(path), ({ key }) => key);
 
 function hashStream(path: string): Promise<string> {
 	return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
+import { memoAsync } from '../fs/memo.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 /** What the verifier needs of one chart version in a repository's index.yaml. */
@@ -26,7 +27,6 @@ const indexFileSchema = z.object({
 	entries: z.record(z.string(), z.array(entrySchema)).default({}),
 });
 
-const parsed = new Map<string, Promise<ChartIndex>>();
 
 /**
  * Parses a repository index once per process (an official index runs to megabytes and takes
@@ -34,10 +34,12 @@ const parsed = new Map<string, Promise<ChartIndex>>();
  */
 export async function readIndexFile(path: string): Promise<ChartIndex> {
 	const info = await stat(path);
-	const key = `${path}\0${info.size}\0${info.mtimeMs}`;
-	let index = parsed.get(key);
-	if (!index) {
-		index = readYamlFile(path, indexFileSchema, { schema: 'failsafe' }).then(
+	return parseOnce({ path, key: `${path}\0${info.size}\0${info.mtimeMs}` });
+}
+
+const parseOnce = memoAsync(
+	({ path }: { path: string; key: string }): Promise<ChartIndex> =>
+		readYamlFile(path, indexFileSchema, { schema: 'failsafe' }).then(
 			(file) =>
 				new Map(
 					Object.entries(file.entries).map(([name, entries]) => [
@@ -50,12 +52,9 @@ export async function readIndexFile(path: string): Promise<ChartIndex> {
 						})),
 					]),
 				),
-		);
-		parsed.set(key, index);
-		index.catch(() => parsed.delete(key));
-	}
-	return index;
-}
+		),
+	({ key }) => key,
+);
 
 /** The index entry of `chart` at `version`, if listed. */
 export function findIndexEntry(index: ChartIndex, chart: string, version: string): ChartIndexEntry | undefined {

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { access, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic.ts';
+import { memoAsync } from '../fs/memo.ts';
 import { CasebookError } from '../errors.ts';
 import { helmPull } from '../helm/pull.ts';
 import type { HelmBinary, ResolvedChart } from '../render/types.ts';
@@ -128,7 +129,7 @@ async function download(
 	await mkdir(folder, { recursive: true });
 	const indexPath = cachedIndexPath(cacheDir, repository.name);
 	try {
-		await downloadIndexOnce(`${repository.url}/index.yaml`, indexPath);
+		await downloadIndexOnce({ url: `${repository.url}/index.yaml`, destination: indexPath });
 	} catch (error) {
 		if (!(error instanceof CasebookError)) throw error;
 		// Offline, the likelier mistake is a version that does not exist: say which ones do.
@@ -167,19 +168,11 @@ async function download(
 	}
 }
 
-const indexDownloads = new Map<string, Promise<void>>();
-
 /** One download per index per process, however many of its charts are missing. */
-function downloadIndexOnce(url: string, destination: string): Promise<void> {
-	const key = `${url}\0${destination}`;
-	let download = indexDownloads.get(key);
-	if (!download) {
-		download = downloadIndex(url, destination);
-		indexDownloads.set(key, download);
-		download.catch(() => indexDownloads.delete(key));
-	}
-	return download;
-}
+const downloadIndexOnce = memoAsync(
+	({ url, destination }: { url: string; destination: string }) => downloadIndex(url, destination),
+	({ url, destination }) => `${url}\0${destination}`,
+);
 
 async function downloadIndex(url: string, destination: string): Promise<void> {
 	let body: string;
@@ -190,7 +183,5 @@ async function downloadIndex(url: string, destination: string): Promise<void> {
 	} catch (error) {
 		throw new CasebookError(`cannot download ${url}: ${(error as Error).message}`);
 	}
-	const temporary = `${destination}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	await writeFile(temporary, body);
-	await rename(temporary, destination);
+	await writeFileAtomic(destination, body);
 }

@@ -1,3 +1,4 @@
+import { memoAsync } from '../fs/memo.ts';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,20 +28,15 @@ export function repositoriesFilePath(mirrorRoot: string): string {
 	return join(mirrorRoot, 'repositories.yaml');
 }
 
-const loaded = new Map<string, Promise<ChartRepository[]>>();
+const readRepositories = memoAsync((path: string) =>
+	readYamlFile(path, repositoriesFileSchema).then((file) =>
+		file.repositories.map(({ name, url }) => ({ name, url: url.replace(/\/+$/, '') })),
+	),
+);
 
 /** The repositories listed in `<mirrorRoot>/repositories.yaml`, read once per process. */
 export function loadRepositories(mirrorRoot: string): Promise<ChartRepository[]> {
-	const path = repositoriesFilePath(mirrorRoot);
-	let repositories = loaded.get(path);
-	if (!repositories) {
-		repositories = readYamlFile(path, repositoriesFileSchema).then((file) =>
-			file.repositories.map(({ name, url }) => ({ name, url: url.replace(/\/+$/, '') })),
-		);
-		loaded.set(path, repositories);
-		repositories.catch(() => loaded.delete(path));
-	}
-	return repositories;
+	return readRepositories(repositoriesFilePath(mirrorRoot));
 }
 
 /**

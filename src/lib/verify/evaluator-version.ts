@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 /** The code whose behaviour a cached evaluation depends on. */
-const SOURCES = ['../assert/', '../helm/breakdown.ts', '../render/documents.ts', './evaluate.ts', './excerpt.ts'];
+const SOURCES = ['../assert/', '../helm/breakdown.ts', '../render/documents.ts', './evaluate.ts'];
+/** Libraries the evaluation code parses and queries with: a new version may read a render differently. */
+const LIBRARIES = ['yaml', 'jsonpath-plus'];
+
+const require = createRequire(import.meta.url);
+
+function installedVersion(library: string): string {
+	return (require(`${library}/package.json`) as { version: string }).version;
+}
 
 let memo: Promise<string> | undefined;
 
@@ -18,6 +27,7 @@ export function evaluatorVersion(): Promise<string> {
 			const names = source.endsWith('/') ? (await readdir(url)).filter((name) => name.endsWith('.ts')).sort() : [''];
 			for (const name of names) hash.update(source + name).update(await readFile(new URL(name, url)));
 		}
+		for (const library of LIBRARIES) hash.update(`${library}@${installedVersion(library)}`);
 		return hash.digest('hex').slice(0, 16);
 	})();
 	return memo;

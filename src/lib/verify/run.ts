@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic.ts';
 import { obtainChart, versionsOfNamedChart } from '../charts/obtain.ts';
 import { resolveVersions } from '../charts/resolve-versions.ts';
 import type { ResolvedConfig } from '../config/schema.ts';
@@ -335,8 +336,5 @@ async function readEarlierReport(path: string): Promise<Report | undefined> {
 
 /** Written beside its final name and renamed over it: a reader sees the old report or the new one, never part of one. */
 async function writeReport(path: string, report: Report): Promise<void> {
-	await mkdir(dirname(path), { recursive: true });
-	const temporary = `${path}.${process.pid}.tmp`;
-	await writeFile(temporary, `${JSON.stringify(report, null, '\t')}\n`);
-	await rename(temporary, path);
+	await writeFileAtomic(path, `${JSON.stringify(report, null, '\t')}\n`);
 }
