@@ -173,7 +173,7 @@ describe('copy controls', () => {
 			const title = summary.title.replace(/[\\[\]]/g, '\\$&');
 			assert.ok(clipboard.startsWith(`[${title}](${site.at(summary.permalink)}) — Helm Casebook`), clipboard);
 			assert.ok(clipboard.includes(`${summary.chart.repository}/${summary.chart.name}`), clipboard);
-			assert.ok(clipboard.includes(summary.fixedIn ? `fixed in ${summary.fixedIn}` : 'no fixed release yet'), clipboard);
+			assert.ok(clipboard.includes(summary.statusLine), clipboard);
 			assert.ok(clipboard.endsWith(summary.verifiedAt.slice(0, 10)), clipboard);
 			assert.doesNotMatch(clipboard, /\{url\}|undefined/);
 		}

@@ -69,8 +69,7 @@ describe('citation', () => {
 		title: 'tempo-distributed 1.13.0 and 1.13.1 render no ingester StatefulSet',
 		url: 'https://kb.example/cases/tempo-ingester-statefulset-missing/',
 		chart: 'grafana/tempo-distributed',
-		affected: ['1.13.0', '1.13.1'],
-		fixedIn: '1.13.2',
+		status: 'Broken in 1.13.0, 1.13.1 · fixed in 1.13.2',
 		helm: ['3.17.3', '4.1.4'],
 		day: '2026-11-22',
 	};
@@ -78,14 +77,14 @@ describe('citation', () => {
 	it('is one Markdown line with the verification facts', () => {
 		assert.equal(
 			citation(input),
-			'[tempo-distributed 1.13.0 and 1.13.1 render no ingester StatefulSet](https://kb.example/cases/tempo-ingester-statefulset-missing/) — Helm Casebook, verified on grafana/tempo-distributed 1.13.0, 1.13.1 / fixed in 1.13.2, Helm 3.17.3 and 4.1.4, 2026-11-22',
+			'[tempo-distributed 1.13.0 and 1.13.1 render no ingester StatefulSet](https://kb.example/cases/tempo-ingester-statefulset-missing/) — Helm Casebook: Broken in 1.13.0, 1.13.1 · fixed in 1.13.2; verified on grafana/tempo-distributed with Helm 3.17.3 and 4.1.4, 2026-11-22',
 		);
 	});
 
-	it('escapes brackets in the title and says when there is no fix', () => {
-		const text = citation({ ...input, title: 'a [b] c', fixedIn: null });
+	it('escapes brackets in the title and words the status per kind', () => {
+		const text = citation({ ...input, title: 'a [b] c', status: 'Pitfall in every version' });
 		assert.ok(text.startsWith('[a \\[b\\] c]('));
-		assert.match(text, / \/ no fixed release yet,/);
+		assert.match(text, /Helm Casebook: Pitfall in every version; verified/);
 		assert.equal(escapeLinkText('x\\y'), 'x\\\\y');
 	});
 });

@@ -85,22 +85,20 @@ export interface CitationInput {
 	url: string;
 	/** `grafana/tempo-distributed`. */
 	chart: string;
-	affected: readonly string[];
-	fixedIn: string | null;
+	/** The case's status line, worded per kind (statusLine). */
+	status: string;
 	helm: readonly string[];
 	day: string;
 }
 
 /**
- * `[Title](url) — Helm Casebook, verified on grafana/tempo-distributed 1.13.0, 1.13.1 / fixed in
- * 1.13.2, Helm 3.17.3 and 4.1.4, 2026-11-22`.
+ * `[Title](url) — Helm Casebook: Broken in 1.13.0, 1.13.1 · fixed in 1.13.2; verified on
+ * grafana/tempo-distributed with Helm 3.17.3 and 4.1.4, 2026-11-22`.
  */
 export function citation(input: CitationInput): string {
-	const affected = input.affected.length > 0 ? ` ${summariseVersions(input.affected)}` : '';
-	const fixed = input.fixedIn ? `fixed in ${input.fixedIn}` : 'no fixed release yet';
 	return (
-		`[${escapeLinkText(input.title)}](${input.url}) — Helm Casebook, verified on ${input.chart}${affected} / ` +
-		`${fixed}, Helm ${joinWords(input.helm)}, ${input.day}`
+		`[${escapeLinkText(input.title)}](${input.url}) — Helm Casebook: ${input.status}; ` +
+		`verified on ${input.chart} with Helm ${joinWords(input.helm)}, ${input.day}`
 	);
 }
 
