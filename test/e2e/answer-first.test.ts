@@ -81,7 +81,7 @@ describe('the answer comes first', () => {
 describe('"Am I affected?" per kind of case', () => {
 	it('prometheus 29.27.0 is hit by the replicas pitfall, never "not affected"', async () => {
 		const summary = site.cases.find((c) => c.id === 'prometheus-statefulset-ha');
-		assert.ok(summary?.kinds.includes('pitfall'), 'the prometheus case is a pitfall');
+		assert.ok(summary && summary.kinds.includes('pitfall'), 'the prometheus case is a pitfall');
 		await visit(page, site.at(summary.url));
 		const answer = await askAffected(page, '29.27.0');
 		assert.equal(answer.verdict, 'pitfall');
@@ -91,7 +91,7 @@ describe('"Am I affected?" per kind of case', () => {
 
 	it('the memberlist upgrade from 1.20.0 to 1.21.0 crosses the change; 1.21.0 to 1.22.0 does not', async () => {
 		const summary = site.cases.find((c) => c.id === 'tempo-memberlist-cluster-label');
-		assert.ok(summary?.kinds.includes('transition'), 'the memberlist case is a transition');
+		assert.ok(summary && summary.kinds.includes('transition'), 'the memberlist case is a transition');
 		await visit(page, site.at(summary.url));
 		const ask = async (from: string, to: string) => {
 			await page.fill('#am-i-affected-from', from);
