@@ -80,3 +80,14 @@ describe('snippetState', () => {
 		assert.deepEqual(snippetState({ id: 'x', illustrative: false }, undefined), { kind: 'anchor', id: 'x' });
 	});
 });
+
+describe('snippetState and the bytes shown', () => {
+	it('refuses to call a block verified when it shows other text than the snippet that was rendered', () => {
+		const snippet = report.snippets.find((s) => s.id === 'no-rollout-operator')!;
+		assert.equal(snippetState({ id: snippet.id, illustrative: false, code: snippet.text }, report).kind, 'verified');
+		assert.throws(
+			() => snippetState({ id: snippet.id, illustrative: false, code: 'rollout_operator:\n  enabled: true\n' }, report),
+			/shows other text than the snippet the checks rendered/,
+		);
+	});
+});

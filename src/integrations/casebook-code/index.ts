@@ -35,6 +35,7 @@ export function casebookCode(options: { report: string }): ExpressiveCodePlugin 
 					{
 						id: codeBlock.metaOptions.getString('id'),
 						illustrative: codeBlock.metaOptions.getBoolean('illustrative') ?? false,
+						code: codeBlock.code,
 					},
 					report,
 				);

@@ -34,6 +34,8 @@ export type SnippetState =
 export interface BlockMeta {
 	id?: string;
 	illustrative: boolean;
+	/** The code as the page shows it (Expressive Code's text of the block). */
+	code?: string;
 }
 
 /** The pseudo check id the report uses for snippets applied by matrix segments. */
@@ -52,6 +54,12 @@ export function snippetState(meta: BlockMeta, report: CaseReport | undefined): S
 	const snippet = report.snippets.find((s) => s.id === id);
 	if (!snippet || snippet.checks.length === 0) {
 		return { kind: 'unverified', id, reason: 'no check in the verification report applies this snippet' };
+	}
+	// "Verified" is only ever said of the bytes that were rendered.
+	if (meta.code !== undefined && meta.code.replace(/\n$/, '') !== snippet.text.replace(/\n$/, '')) {
+		throw new Error(
+			`${report.file}: the code block "${id}" shows other text than the snippet the checks rendered (report line ${snippet.line}). Run \`npm run verify\`.`,
+		);
 	}
 	const applying = report.checks.filter((check) => snippet.checks.includes(check.id));
 	const checks = applying.filter((check) => check.status !== 'skipped');
