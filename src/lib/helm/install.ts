@@ -100,7 +100,9 @@ async function npmPack(spec: string, destination: string): Promise<string> {
 	npmPacks++;
 	let ran: CapturedRun;
 	try {
-		ran = await runCaptured('npm', ['pack', spec, '--pack-destination', destination, '--json', '--ignore-scripts'], {
+		// --prefer-offline: a pinned version npm has fetched once is taken from npm's own cache, so
+		// installing again (a fresh cache folder, a test) needs no registry.
+		ran = await runCaptured('npm', ['pack', spec, '--pack-destination', destination, '--json', '--ignore-scripts', '--prefer-offline'], {
 			cwd: destination,
 			timeoutMs: NPM_PACK_TIMEOUT_MS,
 			maxOutputBytes: 16 * 1024 * 1024,
