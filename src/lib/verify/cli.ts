@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import { isCasebookError } from '../errors.ts';
+import { formatCosts } from './costs.ts';
 import { formatFailure } from './failures.ts';
 import { verify } from './run.ts';
 
@@ -32,6 +33,10 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 		console.log(
 			`verified ${verified.length} case(s), ${checks.length - skipped.length} check(s) with ${helms.map((h) => `helm ${h}`).join(' and ')}; ${summary}`,
 		);
+		if (outcome.costs?.length) {
+			console.log('renders per case (chart versions × helm majors; "its own": shared with no other claim):');
+			for (const line of formatCosts(outcome.costs)) console.log(line);
+		}
 		if (skipped.length) {
 			console.log(`${skipped.length} check(s) not run:`);
 			for (const { case: id, check } of skipped) console.log(`  ${id}/${check.id}: ${check.reason}`);

@@ -13,6 +13,7 @@ import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../
 import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
 import { loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
+import { renderCosts, type CaseCost } from './costs.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
 import { breakdownFailure, failureReport, type Failure } from './failures.ts';
@@ -46,6 +47,8 @@ export interface VerifyOutcome {
 	/** Input errors and false claims, each naming a file and line. */
 	failures: Failure[];
 	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
+	/** Renders per case and per claim (see costs.ts). */
+	costs?: CaseCost[];
 }
 
 export interface PreparedVerification {
@@ -178,7 +181,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const previous = options.only?.length ? await readEarlierReport(reportPath) : undefined;
 	const report = mergeReport(previous, fresh, prepared.caseIds);
 	await writeReport(reportPath, report);
-	return { report, verified: caseReports, failures, stats: { ...stats, durationMs } };
+	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses) };
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {
