@@ -52,5 +52,15 @@ export default defineConfig({
 	vite: {
 		// MDX articles import components as `~/components/...`; tsconfig declares the same alias.
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+		build: {
+			rolldownOptions: {
+				// Astro marks every MDX page with a "use astro:head-inject" directive that Astro itself
+				// handles; the bundler's warning about it says nothing a reader of the log can act on.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
 	},
 });
