@@ -43,7 +43,11 @@ export default defineConfig({
 			components,
 			customCss: ['./src/styles/casebook.css', './src/styles/case.css'],
 			// Snippet anchors, verification badges and copy-link controls on every code block.
-			expressiveCode: { plugins: [casebookCode({ report: config.report })] },
+			expressiveCode: {
+				plugins: [casebookCode({ report: config.report })],
+				// Shiki has no Go template grammar; Handlebars' braces highlight chart templates well enough.
+				shiki: { langAlias: { gotemplate: 'handlebars' } },
+			},
 			// src/pages/404.astro lists the cases for readers who followed an old link.
 			disable404Route: true,
 		}),
