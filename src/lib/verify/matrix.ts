@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { summariseVersions } from '../charts/version-list.ts';
 import type { Verdict } from '../report/schema.ts';
 
 /** The outcome of one matrix version, across every helm that rendered it. */
@@ -91,7 +92,7 @@ export function compareDeclared(
 	} else if (missing.length || extra.length) {
 		problems.push({
 			field: 'affected',
-			message: `the declared affected range "${declared.affected}" differs from the computed one (${summarise(
+			message: `the declared affected range "${declared.affected}" differs from the computed one (${summariseVersions(
 				computed.map((v) => v.version),
 			)})`,
 			expected: missing.length ? `also affected: ${missing.map(label).join(', ')}` : undefined,
@@ -118,11 +119,4 @@ export function compareDeclared(
 
 export function sortVerdicts<T extends { repository: string; version: string }>(items: T[]): T[] {
 	return [...items].sort((a, b) => semver.compare(a.version, b.version) || a.repository.localeCompare(b.repository));
-}
-
-/** "1.13.0 – 1.13.1" style summary of a version list, for messages. */
-export function summarise(versions: string[]): string {
-	const sorted = [...new Set(versions)].sort(semver.compare);
-	if (sorted.length <= 3) return sorted.join(', ');
-	return `${sorted[0]} – ${sorted.at(-1)}, ${sorted.length} versions`;
 }
