@@ -13,6 +13,7 @@ import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../
 import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
 import { loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
+import { summariseVersions } from '../charts/version-list.ts';
 import { renderCosts, type CaseCost } from './costs.ts';
 import { evaluatorVersion } from './evaluator-version.ts';
 import { executeJobs } from './execute.ts';
@@ -219,6 +220,7 @@ async function resolveCharts(
 				entry.neededBy.push({ article, owner });
 				wanted.set(key, entry);
 			}
+			if (owner.kind === 'check') checkPitfallRanges(article, owner.check.id, available, versions);
 		}
 	}
 	const obtained = new Map<string, ResolvedChart>();
@@ -265,6 +267,36 @@ function unusableChart(ref: WantedChart, error: CasebookError): CasebookError {
 		expected: error.expected,
 		found: error.found,
 	});
+}
+
+/**
+ * A pitfall says "in every version of this range", and each `instead` entry "in these versions":
+ * the check that backs each must render exactly the versions its range selects, no fewer.
+ */
+function checkPitfallRanges(article: CaseArticle, checkId: string, available: string[], rendered: string[]): void {
+	const { pitfall } = article.case;
+	if (!pitfall) return;
+	const claims: Array<{ path: PropertyKey[]; versions: string }> = [
+		...(pitfall.check === checkId ? [{ path: ['case', 'pitfall', 'versions'], versions: pitfall.versions }] : []),
+		...pitfall.instead.flatMap((entry, i) => (entry.check === checkId ? [{ path: ['case', 'pitfall', 'instead', i, 'versions'], versions: entry.versions }] : [])),
+	];
+	for (const claim of claims) {
+		let claimed: string[];
+		try {
+			claimed = resolveVersions(available, claim.versions, { repository: '', chart: '' });
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			throw new CasebookError(error.message, { ...article.locate(claim.path), expected: error.expected, found: error.found });
+		}
+		const missing = claimed.filter((v) => !rendered.includes(v));
+		if (missing.length) {
+			throw new CasebookError(`check "${checkId}" does not render every version the range "${claim.versions}" claims`, {
+				...article.locate(claim.path),
+				expected: `check "${checkId}" rendering ${summariseVersions(claimed)}`,
+				found: `not rendered: ${summariseVersions(missing)}`,
+			});
+		}
+	}
 }
 
 /** Runs `work`, placing a CasebookError it throws at `path` of the article (frontmatter or checks file). */
