@@ -146,6 +146,8 @@ describe('answers per kind of case', () => {
 		const message = describeLookup(result, data);
 		assert.equal(message.headline, 'The pitfall applies');
 		assert.match(message.lines.at(-1)!, /What works in 1\.22\.0: set server\.statefulSet\.enabled: true\./);
+		assert.match(message.lines[0]!, /has the fix from 1\.21\.0 for the versions that broke; the pitfall below still applies/);
+		assert.doesNotMatch(message.lines.join(' '), /not affected/i);
 		assert.equal(lookupVersion(data, '1.20.0').verdict, 'affected', 'the regression still leads where it applies');
 	});
 

@@ -129,6 +129,11 @@ function answerLine(answer: LookupAnswer, version: string, data: LookupData): st
 			? `${name} is before ${data.fixedIn}, where the chart's own switch arrives.`
 			: `${name} has what ${data.fixedIn ?? 'later versions'} added.`;
 	}
+	// With a pitfall as well, "not affected" speaks only of the regression: say so.
+	if (data.kinds.includes('pitfall') && pitfallAt(data, version) !== undefined) {
+		if (answer.verdict === 'fixed' && data.fixedIn) return `${name} has the fix from ${data.fixedIn} for the versions that broke; the pitfall below still applies.`;
+		if (answer.verdict === 'not-affected') return `${name} predates the versions that broke; the pitfall below still applies.`;
+	}
 	switch (answer.verdict) {
 		case 'affected':
 			return isCaseChart && data.fixedIn
