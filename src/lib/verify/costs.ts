@@ -51,7 +51,7 @@ export function formatCosts(costs: readonly CaseCost[], top = 3): string[] {
 	return costs.map((cost) => {
 		const owners = cost.owners
 			.slice(0, top)
-			.map((owner) => `${owner.owner} ${owner.renders}${owner.own < owner.renders ? ` (${owner.own} its own)` : ''}`)
+			.map((owner) => `${owner.owner} ${owner.renders} (${owner.own === owner.renders ? 'all' : owner.own} its own)`)
 			.join(', ');
 		return `  ${cost.caseId}: ${cost.renders} renders; most: ${owners}`;
 	});
