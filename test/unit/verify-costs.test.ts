@@ -30,6 +30,6 @@ describe('renderCosts', () => {
 			},
 			{ caseId: 'b', renders: 1, owners: [{ owner: 'matrix[0]', renders: 1, own: 0 }] },
 		]);
-		assert.deepEqual(formatCosts(costs, 1), ['  a: 3 renders; most: check fix 2 (1 its own)', '  b: 1 renders; most: matrix[0] 1 (all its own)']);
+		assert.deepEqual(formatCosts(costs, 1), ['  a: 3 renders; most: check fix 2 (1 its own)', '  b: 1 renders; most: matrix[0] 1 (0 its own)']);
 	});
 });
