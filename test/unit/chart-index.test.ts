@@ -50,7 +50,7 @@ describe('readIndexFile', () => {
 			assert.ok(error instanceof CasebookError);
 			assert.equal(error.file, path);
 			assert.equal(error.line, 5);
-			assert.match(error.message, /entries\.demo\.0\.digest: expected a sha256 digest/);
+			assert.match(error.message, /entries\.demo\[0\]\.digest: expected a sha256 digest/);
 			return true;
 		});
 	});

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isCollection, isNode, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { CasebookError } from '../errors.ts';
+import { schemaError } from '../schema-error.ts';
+import { parseLocatedYaml } from '../yaml/located.ts';
 
 /**
  * Reads a YAML file and validates it with a zod schema. Problems become CasebookErrors that point
@@ -35,40 +36,9 @@ export function parseYaml<Schema extends z.ZodType>(
 	schema: Schema,
 	options: YamlReadOptions = {},
 ): z.output<Schema> {
-	const lineCounter = new LineCounter();
 	// Chart indexes are machine-written and large: no alias limit, and skip the duplicate-key scan.
-	const document = parseDocument(source, { lineCounter, uniqueKeys: false, schema: options.schema ?? 'core' });
-	const syntaxError = document.errors[0];
-	if (syntaxError) {
-		const position = syntaxError.linePos?.[0];
-		throw new CasebookError(`invalid YAML: ${syntaxError.message.split('\n')[0]}`, {
-			file: path,
-			line: position?.line,
-			column: position?.col,
-		});
-	}
-	const result = schema.safeParse(document.toJS({ maxAliasCount: -1 }));
+	const yaml = parseLocatedYaml(source, { file: path, uniqueKeys: false, schema: options.schema ?? 'core' });
+	const result = schema.safeParse(yaml.data);
 	if (result.success) return result.data;
-
-	const issue = result.error.issues[0]!;
-	const issuePath = issue.path.map(String);
-	const node = nodeAt(document.contents, issuePath);
-	const position = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
-	throw new CasebookError(`${issuePath.length ? `${issuePath.join('.')}: ` : ''}${issue.message}`, {
-		file: path,
-		line: position?.line,
-		column: position?.col,
-	});
-}
-
-/** The deepest node on `path` that exists, so a missing key points at its parent. */
-function nodeAt(root: unknown, path: string[]): Node | undefined {
-	let node = isNode(root) ? root : undefined;
-	for (const key of path) {
-		if (!isCollection(node)) break;
-		const child: unknown = node.get(isSeq(node) ? Number(key) : key, true);
-		if (!isNode(child)) break;
-		node = child;
-	}
-	return node;
+	throw schemaError(result.error, { what: 'file', data: yaml.data, locate: (at) => ({ file: path, line: yaml.lineOf(at) }) });
 }
