@@ -92,7 +92,7 @@ describe('repositories.yaml', () => {
 		await assert.rejects(loadRepositories(root), (error: unknown) => {
 			assert.ok(error instanceof CasebookError);
 			assert.equal(error.line, 3);
-			assert.match(error.message, /repositories\.0\.url/);
+			assert.match(error.message, /repositories\[0\]\.url/);
 			return true;
 		});
 	});
