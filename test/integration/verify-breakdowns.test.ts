@@ -48,7 +48,7 @@ describe('verify with a helm that does not finish', () => {
 		assert.equal(outcome.failures.length, 5, text);
 		assert.match(
 			text,
-			/^content\/docs\/valid\.mdx:12: matrix segment 1: the render of grafana\/tempo-distributed@1\.12\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms \(renderTimeoutMs\) and was stopped$/m,
+			/^content\/docs\/valid\.checks\.yaml:3: matrix segment 1: the render of grafana\/tempo-distributed@1\.12\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms \(renderTimeoutMs\) and was stopped$/m,
 		);
 		assert.match(text, /^content\/docs\/valid\.mdx:16: check "fix": the render of grafana\/tempo-distributed@1\.13\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms/m);
 		assert.match(text, /reproduce: helm template t grafana\/tempo-distributed --version 1\.13\.0 --namespace tracing --kube-version 1\.32\.0 -f fix\.yaml/);
