@@ -50,7 +50,7 @@ describe('verify with a helm that does not finish', () => {
 			text,
 			/^content\/docs\/valid\.checks\.yaml:3: matrix segment 1: the render of grafana\/tempo-distributed@1\.12\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms \(renderTimeoutMs\) and was stopped$/m,
 		);
-		assert.match(text, /^content\/docs\/valid\.mdx:16: check "fix": the render of grafana\/tempo-distributed@1\.13\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms/m);
+		assert.match(text, /^content\/docs\/valid\.checks\.yaml:8: check "fix": the render of grafana\/tempo-distributed@1\.13\.0 with helm v3\.17\.3\+gwrapper did not finish within 500 ms/m);
 		assert.match(text, /reproduce: helm template t grafana\/tempo-distributed --version 1\.13\.0 --namespace tracing --kube-version 1\.32\.0 -f fix\.yaml/);
 		assert.doesNotMatch(text, /affected|fixedIn/, 'no verdict is drawn from renders that did not finish');
 		assert.equal(outcome.report?.status, 'failed');
