@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 /**
  * Comparisons between values read from YAML (plain objects, arrays, strings, numbers, booleans,
  * null). Nothing here knows about documents or paths.
@@ -17,21 +18,11 @@ export function describeType(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-/** Structural equality: mapping key order does not matter, sequence order does. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
-	if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-	if (Array.isArray(a) || Array.isArray(b)) {
-		if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-		return a.every((item, i) => deepEqual(item, b[i]));
-	}
-	if (isMapping(a) && isMapping(b)) {
-		const keys = Object.keys(a);
-		if (keys.length !== Object.keys(b).length) return false;
-		return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
-	}
-	return false;
-}
+/**
+ * Structural equality, as rendered YAML needs it: mapping key order does not matter, sequence
+ * order and types do (`"3"` is not `3`). Node's own comparison does exactly this for plain data.
+ */
+export const deepEqual: (a: unknown, b: unknown) => boolean = isDeepStrictEqual;
 
 /** Same elements with the same multiplicities, in any order (elements compared with deepEqual). */
 export function multisetEqual(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -18,6 +18,7 @@ export interface ReproduceScript {
 const MAX_LINES = 3;
 
 function versionWord(command: string, version: string): RegExp {
+	// RegExp.escape runs on Node 24 but TypeScript 5.9's libraries do not declare it yet.
 	const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	return new RegExp(`( --version )(?:'${escaped}'|${escaped})(?= |$)`);
 }
