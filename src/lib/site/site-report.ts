@@ -13,5 +13,3 @@ export function caseReport(caseId: string): CaseReport {
 
 export const REPORT_PATH = config.report;
 export const ALLOW_STALE_REPORT = config.allowStaleReport;
-
-export const CHARTS_DIR = config.charts;
