@@ -1,4 +1,8 @@
 import semver from 'semver';
+import type { CaseKind } from '../case/schema.ts';
+import { summariseVersions } from '../charts/version-list.ts';
+
+export { sortVersions, summariseVersions } from '../charts/version-list.ts';
 
 /**
  * Wording shared by the case header, the snippet badges and the citation: how versions, Helm
@@ -30,14 +34,11 @@ export function dayOf(timestamp: string): string {
 	return Number.isNaN(date.getTime()) ? timestamp : date.toISOString().slice(0, 10);
 }
 
-export { sortVersions, summariseVersions } from '../charts/version-list.ts';
-import { summariseVersions } from '../charts/version-list.ts';
-
-export type CaseKind = 'regression' | 'transition' | 'pitfall';
 
 /**
- * The one-line status of a case, worded per kind: a regression is "Affects … · fixed in …", a
- * transition "Changes in …", a pitfall "In every version …". A case of several kinds says each.
+ * The one-line status of a case, worded per kind: a regression is "Broken in … · fixed in …", a
+ * transition "Behaviour changes in …", a pitfall "Pitfall in every version …". A case of several
+ * kinds says each.
  * A pitfall or transition never says "fixed": the problem is still there in the later versions.
  */
 export function statusLine(

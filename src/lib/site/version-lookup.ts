@@ -1,3 +1,4 @@
+import type { CaseKind } from '../case/schema.ts';
 import type { Verdict } from '../report/schema.ts';
 
 /**
@@ -27,7 +28,7 @@ export interface LookupData {
 	fixedIn: string | null;
 	caseChart: { repository: string; name: string };
 	/** How the matrix reads (see caseKindSchema): a transition's `fixedIn` is where behaviour changes. */
-	kinds: Array<'regression' | 'transition' | 'pitfall'>;
+	kinds: CaseKind[];
 	/** For a pitfall: the setting, what works instead per range, and which range each version is in. */
 	pitfall?: { setting: string; instead: string[]; byVersion: Record<string, number> };
 }
