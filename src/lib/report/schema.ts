@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseKindSchema } from '../case/schema.ts';
 
 /**
  * The verification report: written by scripts/verify.ts to `.casebook/report.json`, read by the
@@ -147,7 +148,7 @@ export const caseReportSchema = z.object({
 	affected: z.object({ declared: z.string(), versions: z.array(z.string()) }),
 	fixedIn: z.string().nullable(),
 	/** How the matrix reads (see caseKindSchema in case/schema.ts). */
-	kinds: z.array(z.enum(['regression', 'transition', 'pitfall'])),
+	kinds: z.array(caseKindSchema),
 	/** A pitfall's setting, what works instead per range, and per rendered version which range applies. */
 	pitfall: z
 		.object({ setting: z.string(), instead: z.array(z.string()), byVersion: z.record(z.string(), z.number()) })
