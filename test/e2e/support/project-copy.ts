@@ -24,8 +24,8 @@ export interface ProjectCopy {
 	dispose(): Promise<void>;
 }
 
-/** `articles` maps a path below content/docs to the article's text. */
-export async function buildProjectCopy(articles: Record<string, string>): Promise<ProjectCopy> {
+/** `articles` maps a path below content/docs to the article's text; `settings` adds environment settings (CASEBOOK_HELM, ...). */
+export async function buildProjectCopy(articles: Record<string, string>, settings: Record<string, string> = {}): Promise<ProjectCopy> {
 	// Inside the project, not in the system's temp folder: Astro takes an absolute module path that
 	// shares no folder but `/` with the project root for a root-relative one (its vite-plugin-utils
 	// normalizeFilename), so a copy in the temp folder cannot even find Starlight's components. Here,
@@ -41,6 +41,7 @@ export async function buildProjectCopy(articles: Record<string, string>): Promis
 			CASEBOOK_REPORT: join(root, '.casebook/report.json'),
 			CASEBOOK_OFFLINE: '1',
 			CASEBOOK_BASE: '/',
+			...settings,
 		};
 		const outcome = await verify({ config: loadConfig(root, { ...process.env, ...env }), progress: silentProgress });
 		assert.deepEqual(outcome.failures.map(formatFailure), [], 'the articles of the project copy verify');
