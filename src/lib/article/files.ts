@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 
 /**
  * Where an article's parts live. The prose and what a reader sees about the case are in the MDX
@@ -16,22 +15,23 @@ export function checksFileOf(articlePath: string): string {
 	return articlePath.replace(/\.mdx?$/, CHECKS_SUFFIX);
 }
 
-/** Every .md/.mdx file under the content folder (none in `_` folders), sorted so output is stable. */
-export async function findArticleFiles(contentDir: string): Promise<string[]> {
-	const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
-		.map((entry) => join(entry.parentPath, entry.name))
-		.filter((path) => !path.slice(contentDir.length).split(/[\\/]/).some((part) => part.startsWith('_')))
+/**
+ * Every .md/.mdx file under the content folder, as paths relative to it with `/` separators, none
+ * in or named with a leading `_` (as Starlight's loader skips them), sorted so output is stable.
+ * Synchronous: astro.config.mjs builds the sidebar from it.
+ */
+export function listArticleFiles(contentDir: string): string[] {
+	return (readdirSync(contentDir, { recursive: true }) as string[])
+		.map((file) => file.split(sep).join('/'))
+		.filter((file) => /\.mdx?$/.test(file) && !file.split('/').some((part) => part.startsWith('_')))
 		.sort();
 }
 
-/** Checks files with no article beside them: their checks would silently never run. */
-export async function findOrphanChecksFiles(contentDir: string): Promise<string[]> {
-	const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile() && entry.name.endsWith(CHECKS_SUFFIX))
-		.map((entry) => join(entry.parentPath, entry.name))
+/** Checks files (absolute paths) with no article beside them: their checks would silently never run. */
+export function findOrphanChecksFiles(contentDir: string): string[] {
+	return (readdirSync(contentDir, { recursive: true }) as string[])
+		.filter((file) => file.endsWith(CHECKS_SUFFIX))
+		.map((file) => join(contentDir, file))
 		.filter((path) => {
 			const stem = path.slice(0, -CHECKS_SUFFIX.length);
 			return !existsSync(`${stem}.mdx`) && !existsSync(`${stem}.md`);

@@ -10,7 +10,7 @@ import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.ts';
 import { checkAnchorCollisions } from './anchors.ts';
 import { checkEvidenceMarks } from './evidence.ts';
 import { articleSourceHash, checksFileOf } from './files.ts';
-import { parseMarkdown, type Heading } from './parse.ts';
+import { markdownFormat, parseMarkdown, type Heading } from './parse.ts';
 import { contentSlug } from './slug.ts';
 import { readSnippets, type Snippet } from './snippets.ts';
 
@@ -46,7 +46,7 @@ const pageSchema = z.object({
 export async function loadArticle(path: string, projectRoot: string, contentRoot: string): Promise<Article> {
 	const file = toPosix(relative(projectRoot, path));
 	const source = await readFile(path, 'utf8');
-	const markdown = parseMarkdown(source, path.endsWith('.mdx') ? 'mdx' : 'md');
+	const markdown = parseMarkdown(source, markdownFormat(path));
 	if (!markdown.frontmatter) {
 		throw new CasebookError('the article has no frontmatter', {
 			file,
@@ -104,7 +104,7 @@ export async function loadArticle(path: string, projectRoot: string, contentRoot
 
 /** The frontmatter of any content page as plain data (empty when it has none), for listings. */
 export function readPageFrontmatter(source: string, file: string): Record<string, unknown> {
-	const markdown = parseMarkdown(source, file.endsWith('.mdx') ? 'mdx' : 'md');
+	const markdown = parseMarkdown(source, markdownFormat(file));
 	if (!markdown.frontmatter) return {};
 	return asRecord(parseLocatedYaml(markdown.frontmatter.text, { file, firstLine: markdown.frontmatter.firstLine }).data);
 }

@@ -55,6 +55,11 @@ export interface ParsedMarkdown {
 const RAW_CODE_ELEMENTS = new Set(['pre', 'code', 'Code']);
 export const EVIDENCE_ELEMENT = 'Evidence';
 
+/** `.mdx` files are MDX; everything else is Markdown. */
+export function markdownFormat(path: string): 'md' | 'mdx' {
+	return path.endsWith('.mdx') ? 'mdx' : 'md';
+}
+
 export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkdown {
 	const options = { features: { directive: true } };
 	const tree = format === 'mdx' ? mdxToMdast(source, options) : markdownToMdast(source, options);

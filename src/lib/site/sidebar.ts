@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listArticleFiles } from '../article/files.ts';
 import { readPageFrontmatter } from '../article/load.ts';
 import { contentSlug } from '../article/slug.ts';
 import { PRODUCTS } from './products.ts';
@@ -49,10 +50,7 @@ export function buildSidebar(pages: readonly SidebarPage[]): SidebarItem[] {
  * schema validates the same files moments later.
  */
 export function readSidebarPages(contentDir: string): SidebarPage[] {
-	const files = (readdirSync(contentDir, { recursive: true }) as string[])
-		.map((file) => file.split(sep).join('/'))
-		.filter((file) => /\.mdx?$/.test(file) && !file.split('/').some((part) => part.startsWith('_')));
-	return files.flatMap((file) => {
+	return listArticleFiles(contentDir).flatMap((file) => {
 		const data = readPageFrontmatter(readFileSync(join(contentDir, file), 'utf8'), file);
 		const slug = contentSlug(file, data.slug);
 		// The 404 page is Starlight's, not a sidebar page.

@@ -1,5 +1,5 @@
-import { relative, sep } from 'node:path';
-import { findArticleFiles, findOrphanChecksFiles } from '../article/files.ts';
+import { join, relative, sep } from 'node:path';
+import { findOrphanChecksFiles, listArticleFiles } from '../article/files.ts';
 import { loadArticle, type CaseArticle } from '../article/load.ts';
 import { checkSnippetUsage } from '../article/snippets.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
@@ -18,7 +18,7 @@ export async function loadCaseArticles(
 ): Promise<{ articles: CaseArticle[]; errors: CasebookError[] }> {
 	const articles: CaseArticle[] = [];
 	const errors: CasebookError[] = [];
-	for (const orphan of only ? [] : await findOrphanChecksFiles(contentDir)) {
+	for (const orphan of only ? [] : findOrphanChecksFiles(contentDir)) {
 		errors.push(
 			new CasebookError('a checks file has no article beside it, so its checks would never run', {
 				file: relative(root, orphan).split(sep).join('/'),
@@ -28,7 +28,7 @@ export async function loadCaseArticles(
 		);
 	}
 	const ids = new Map<string, string>();
-	for (const path of only ?? (await findArticleFiles(contentDir))) {
+	for (const path of only ?? listArticleFiles(contentDir).map((file) => join(contentDir, file))) {
 		try {
 			const article = await loadArticle(path, root, contentDir);
 			if (!article.case) {

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { listArticleFiles } from '../../../src/lib/article/files.ts';
 import { readPageFrontmatter } from '../../../src/lib/article/load.ts';
 import { parseMarkdown } from '../../../src/lib/article/parse.ts';
 import { readSnippets } from '../../../src/lib/article/snippets.ts';
@@ -56,18 +57,10 @@ export function caseFrontmatter(source: string): { id: string; aliases?: string[
 /** Old slugs declared as `case.aliases` across all articles, by case id. */
 export function declaredAliases(distDir: string): Map<string, string[]> {
 	const aliases = new Map<string, string[]>();
-	const walk = (folder: string) => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			const path = join(folder, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (/\.mdx?$/.test(entry.name)) {
-				const source = readFileSync(path, 'utf8');
-				if (!/^case:/m.test(source)) continue;
-				const declared = caseFrontmatter(source);
-				if (declared?.aliases?.length) aliases.set(declared.id, declared.aliases);
-			}
-		}
-	};
-	walk(contentDir(distDir));
+	const dir = contentDir(distDir);
+	for (const file of listArticleFiles(dir)) {
+		const declared = caseFrontmatter(readFileSync(join(dir, file), 'utf8'));
+		if (declared?.aliases?.length) aliases.set(declared.id, declared.aliases);
+	}
 	return aliases;
 }
