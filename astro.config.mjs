@@ -30,6 +30,9 @@ export default defineConfig({
 	site: config.site,
 	base: config.base,
 	trailingSlash: 'always',
+	// Starlight turns on prefetching of every link; it costs each page a script and hovering a
+	// link costs a request, for pages a local server returns in milliseconds anyway.
+	prefetch: false,
 	integrations: [
 		...(config.site ? [] : [noSitemap]),
 		casebookSite(config),
@@ -45,6 +48,9 @@ export default defineConfig({
 			// Snippet anchors, verification badges and copy-link controls on every code block.
 			expressiveCode: {
 				plugins: [casebookCode({ report: config.report })],
+				// Articles mark no lines (`mark=`, `ins=`, `del=`); without the plugin its styles stay
+				// off every page.
+				textMarkers: false,
 				// Shiki has no Go template grammar; Handlebars' braces highlight chart templates well enough.
 				shiki: { langAlias: { gotemplate: 'handlebars' } },
 			},
@@ -55,7 +61,14 @@ export default defineConfig({
 	],
 	vite: {
 		// MDX articles import components as `~/components/...`; tsconfig declares the same alias.
-		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+		resolve: {
+			alias: [
+				{ find: '~', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+				// Keeps the search dialog's stylesheet out of every page's first visit; it loads with
+				// the search UI (src/components/search-styles.ts imports the real file with `?inline`).
+				{ find: /^@pagefind\/default-ui\/css\/ui\.css$/, replacement: fileURLToPath(new URL('./src/styles/pagefind-ui-deferred.css', import.meta.url)) },
+			],
+		},
 		build: {
 			rolldownOptions: {
 				// Astro marks every MDX page with a "use astro:head-inject" directive that Astro itself

@@ -64,6 +64,10 @@ describe('the answer comes first', () => {
 			const targets = await page.locator('[data-evidence="check"]').evaluateAll((links) =>
 				links.map((link) => (link as HTMLAnchorElement).hash.slice(1)),
 			);
+			// The list loads on demand: following the first mark opens it at its check.
+			await page.locator('[data-evidence="check"]').first().click();
+			await page.locator(`[data-case-checks] li[id="${targets[0]}"]`).waitFor({ state: 'visible' });
+			assert.equal(await page.locator('[data-case-checks]').evaluate((list) => (list as HTMLDetailsElement).open), true, `${summary.id}: the list opened`);
 			for (const target of targets) {
 				assert.equal(await page.locator(`[data-case-checks] li[id="${target}"]`).count(), 1, `${summary.id}: #${target} is listed`);
 			}

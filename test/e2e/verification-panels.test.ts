@@ -87,7 +87,7 @@ describe('verification panels', () => {
 		const response = await context.request.get(href);
 		assert.equal(response.status(), 200);
 		assert.match(response.headers()['content-type'] ?? '', /^text\/html/);
-		assert.match(await response.text(), /^<ol class="cb-checks"><li class="cb-check" data-check-id="/);
+		assert.match(await response.text(), /^<p class="cb-note">Rendered with <code>helm template<\/code>.*<\/p><ol class="cb-checks"><li class="cb-check" data-check-id="/);
 	});
 
 	it('a panel whose file cannot be fetched says so and keeps the link', async () => {
@@ -102,6 +102,34 @@ describe('verification panels', () => {
 			assert.equal(await panel.locator('a[data-panel-link]').count(), 1);
 		} finally {
 			await context.unroute('**/verification/**');
+		}
+	});
+
+	it("a case's list of checks is not in the page until opened, then lists every check", async () => {
+		for (const summary of site.cases) {
+			await visit(page, site.at(summary.url));
+			const list = page.locator('details[data-case-checks]');
+			assert.equal(await list.locator('li[data-case-check]').count(), 0, `${summary.url} ships no list of checks in its HTML`);
+			await list.locator('summary').click();
+			await list.locator('li[data-case-check]').first().waitFor({ state: 'visible' });
+			const count = Number(/(\d+) checks/.exec((await list.locator('summary').textContent()) ?? '')?.[1]);
+			assert.equal(await list.locator('li[data-case-check]').count(), count, `${summary.url}: the summary's count is listed`);
+		}
+	});
+
+	it('a list of checks that cannot be fetched says so and keeps the link', async () => {
+		const summary = site.cases[0]!;
+		await context.route('**/verification/*.html', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+		try {
+			await visit(page, site.at(summary.url));
+			const list = page.locator('details[data-case-checks]');
+			watch.allowStatus(await list.evaluate((d) => new URL(d.getAttribute('data-checks-src')!, location.href).href), 503);
+			await list.locator('summary').click();
+			await list.locator('[role="alert"]').waitFor();
+			assert.match((await list.locator('[role="alert"]').textContent()) ?? '', /could not be loaded \(HTTP 503\)/);
+			assert.equal(await list.locator('a[href$=".html"]').count(), 1);
+		} finally {
+			await context.unroute('**/verification/*.html');
 		}
 	});
 

@@ -1,4 +1,4 @@
-import { h, s, type Element, type ElementContent } from '@expressive-code/core/hast';
+import { h, type Element, type ElementContent } from '@expressive-code/core/hast';
 import type { SnippetState } from './snippet-state.ts';
 
 /**
@@ -13,35 +13,17 @@ import type { SnippetState } from './snippet-state.ts';
  * "Copy link to this snippet".
  */
 
-function icon(paths: string[]): Element {
-	return s(
-		'svg',
-		{
-			class: 'cb-icon',
-			viewBox: '0 0 24 24',
-			width: '16',
-			height: '16',
-			fill: 'none',
-			stroke: 'currentColor',
-			strokeWidth: '2',
-			strokeLinecap: 'round',
-			strokeLinejoin: 'round',
-			ariaHidden: 'true',
-			focusable: 'false',
-		},
-		paths.map((d) => s('path', { d })),
-	);
+/** A decorative icon drawn by case.css (`.cb-icon--<name>`): one stylesheet rule, not an SVG per button. */
+function icon(name: 'link' | 'download'): Element {
+	return h(`span.cb-icon.cb-icon--${name}`, { ariaHidden: 'true' });
 }
-
-const LINK_ICON = ['M9.5 14.5l5-5', 'M11 6.5l1.8-1.8a3.9 3.9 0 0 1 5.5 5.5L16.5 12', 'M13 17.5l-1.8 1.8a3.9 3.9 0 0 1-5.5-5.5L7.5 12'];
-const DOWNLOAD_ICON = ['M12 4v11', 'M7.5 10.5L12 15l4.5-4.5', 'M5 19.5h14'];
 
 function copyLinkButton(id: string): ElementContent[] {
 	return [
 		h(
 			'button.cb-action',
 			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: 'Copy link to this snippet' },
-			[icon(LINK_ICON), h('span', 'Copy link')],
+			[icon('link'), h('span', 'Copy link')],
 		),
 		h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
 	];
@@ -71,7 +53,7 @@ function downloadLink(slug: string, caseId: string, fileName: string): Element {
 	return h(
 		'a.cb-action',
 		{ href: snippetHref(slug, caseId, fileName), download: fileName, dataSnippetDownload: '' },
-		[icon(DOWNLOAD_ICON), h('span', `Download ${fileName}`)],
+		[icon('download'), h('span', `Download ${fileName}`)],
 	);
 }
 
@@ -80,9 +62,13 @@ function statusLabel(kind: 'verified' | 'illustrative' | 'unverified'): Element 
 	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, text[0]), ` ${text[1]}`]);
 }
 
-function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Element {
+/**
+ * What a verified snippet's panel says first: how the snippet was used. It opens the panel file
+ * when there is one (src/pages/verification/), so the page itself carries only the badge.
+ */
+export function verificationIntro(state: Extract<SnippetState, { kind: 'verified' }>): Element {
 	const count = state.checks.length;
-	const intro = [
+	return h('p.cb-note', [
 		'Rendered with ',
 		h('code', 'helm template'),
 		` and asserted at build time: this snippet is applied with `,
@@ -93,7 +79,11 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
 		state.notRun.length > 0
 			? ` ${state.notRun.length} more ${state.notRun.length === 1 ? 'check was' : 'checks were'} not run in this build.`
 			: '',
-	];
+	]);
+}
+
+function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Element {
+	const count = state.checks.length;
 	const href = panelHref(state.slug, state.caseId, state.id);
 	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
 		h('summary', [
@@ -101,13 +91,12 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
 			h('span.cb-badge-text', state.badge.flatMap((part) => [' · ', h('span.cb-badge-part', part)])),
 		]),
 		h('div.cb-panel', [
-			h('p.cb-note', intro),
-			// Without scripts the link opens the same checks as a bare page.
+			// Without scripts the link opens the same panel as a bare page.
 			count > 0
 				? h('div.cb-panel-slot', { dataPanelSlot: '', ariaLive: 'polite' }, [
 						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, 'Show the checks, reproduce commands and rendered excerpts')]),
 					])
-				: '',
+				: verificationIntro(state),
 		]),
 	]);
 }

@@ -95,7 +95,7 @@ export async function verificationChecks(checks: CheckReport[]): Promise<Element
 	return h('ol.cb-checks', await Promise.all(checks.map(checkItem)));
 }
 
-/** The panel body as the HTML fragment the page fetches. */
-export async function verificationFragment(checks: CheckReport[]): Promise<string> {
-	return `${toHtml(await verificationChecks(checks))}\n`;
+/** The panel body as the HTML fragment the page fetches: the intro (verificationIntro), then the checks. */
+export async function verificationFragment(checks: CheckReport[], intro?: Element): Promise<string> {
+	return `${intro ? toHtml(intro) : ''}${toHtml(await verificationChecks(checks))}\n`;
 }

@@ -38,3 +38,8 @@ export function permalinkPath(caseId: string, base: string): string {
 export function snippetPath(caseId: string, fileName: string, base: string): string {
 	return `${normaliseBase(base)}snippets/${caseId}/${fileName}`;
 }
+
+/** The version data of a case's "Am I affected?" box: `/kb/api/lookup/<case>.json`. */
+export function lookupPath(caseId: string, base: string): string {
+	return `${normaliseBase(base)}api/lookup/${caseId}.json`;
+}

@@ -1,6 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { verificationIntro } from '~/integrations/casebook-code/markup.ts';
 import { verificationFragment } from '~/integrations/casebook-code/panel.ts';
+import { snippetState } from '~/integrations/casebook-code/snippet-state.ts';
 import { loadCases } from '~/lib/site/catalog.ts';
+import type { Element } from '@expressive-code/core/hast';
 import type { CheckReport } from '~/lib/report/schema.ts';
 
 // `/verification/<case>/<snippet>.html`: the body of a snippet's verification panel, fetched by
@@ -10,11 +13,13 @@ export const getStaticPaths: GetStaticPaths = async () =>
 	(await loadCases()).flatMap(({ report }) =>
 		report.snippets.flatMap((snippet) => {
 			const checks = report.checks.filter((check) => snippet.checks.includes(check.id));
-			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks } }] : [];
+			const state = snippetState({ id: snippet.id, illustrative: false }, report);
+			const intro = state.kind === 'verified' ? verificationIntro(state) : undefined;
+			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks, intro } }] : [];
 		}),
 	);
 
 export const GET: APIRoute = async ({ props }) => {
-	const { checks } = props as { checks: CheckReport[] };
-	return new Response(await verificationFragment(checks), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+	const { checks, intro } = props as { checks: CheckReport[]; intro?: Element };
+	return new Response(await verificationFragment(checks, intro), { headers: { 'content-type': 'text/html; charset=utf-8' } });
 };
