@@ -1,4 +1,5 @@
 import { h, s, type Element, type ElementContent } from '@expressive-code/core/hast';
+import { format, uiStrings, type UiStrings } from '../../lib/i18n/ui.ts';
 import type { SnippetState } from './snippet-state.ts';
 
 /**
@@ -36,15 +37,30 @@ function icon(paths: string[]): Element {
 const LINK_ICON = ['M9.5 14.5l5-5', 'M11 6.5l1.8-1.8a3.9 3.9 0 0 1 5.5 5.5L16.5 12', 'M13 17.5l-1.8 1.8a3.9 3.9 0 0 1-5.5-5.5L7.5 12'];
 const DOWNLOAD_ICON = ['M12 4v11', 'M7.5 10.5L12 15l4.5-4.5', 'M5 19.5h14'];
 
-function copyLinkButton(id: string): ElementContent[] {
+function copyLinkButton(id: string, words: UiStrings): ElementContent[] {
 	return [
 		h(
 			'button.cb-action',
-			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: 'Copy link to this snippet' },
-			[icon(LINK_ICON), h('span', 'Copy link')],
+			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: words['casebook.copyLink.snippet'], ...copyWords(words) },
+			[icon(LINK_ICON), h('span', words['casebook.copyLink'])],
 		),
 		h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
 	];
+}
+
+/** The feedback copy-buttons.js shows, in the page's language (English when absent). */
+function copyWords(words: UiStrings): Record<string, string> {
+	return words === uiStrings('en') ? {} : { dataCopiedLabel: words['casebook.copied'], dataCopyThisLabel: words['casebook.copyThis'] };
+}
+
+/** A template's text with some placeholders standing for elements (`{{file}}` -> <code>…</code>). */
+function filled(template: string, values: Record<string, string | ElementContent>): ElementContent[] {
+	return template.split(/(\{\{\w+\}\})/).flatMap((part): ElementContent[] => {
+		const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+		const value = name === undefined ? part : values[name];
+		if (value === undefined || value === '') return [];
+		return [typeof value === 'string' ? { type: 'text', value } : value];
+	});
 }
 
 /**
@@ -67,37 +83,34 @@ export function panelHref(slug: string, caseId: string, snippetId: string): stri
 	return fromArticle(slug, `verification/${caseId}/${snippetId}.html`);
 }
 
-function downloadLink(slug: string, caseId: string, fileName: string): Element {
+function downloadLink(slug: string, caseId: string, fileName: string, words: UiStrings): Element {
 	return h(
 		'a.cb-action',
 		{ href: snippetHref(slug, caseId, fileName), download: fileName, dataSnippetDownload: '' },
-		[icon(DOWNLOAD_ICON), h('span', `Download ${fileName}`)],
+		[icon(DOWNLOAD_ICON), h('span', format(words['casebook.snippet.download'], { file: fileName }))],
 	);
 }
 
-function statusLabel(kind: 'verified' | 'illustrative' | 'unverified'): Element {
-	const text = { verified: ['✓', 'Verified'], illustrative: ['◇', 'Illustrative'], unverified: ['!', 'Unverified'] }[kind];
-	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, text[0]), ` ${text[1]}`]);
+function statusLabel(kind: 'verified' | 'illustrative' | 'unverified', words: UiStrings): Element {
+	const mark = { verified: '✓', illustrative: '◇', unverified: '!' }[kind];
+	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, mark), ` ${words[`casebook.snippet.${kind}`]}`]);
 }
 
-function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Element {
+function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings): Element {
 	const count = state.checks.length;
+	const plural = (key: 'byChecks' | 'notRun', n: number) => format(words[`casebook.snippet.${key}.${n === 1 ? 'one' : 'other'}`], { count: n });
+	const by = [
+		count > 0 ? plural('byChecks', count) : '',
+		state.matrix ? `${count > 0 ? words['casebook.snippet.and'] : ''}${words['casebook.snippet.byMatrix']}` : '',
+	].join('');
 	const intro = [
-		'Rendered with ',
-		h('code', 'helm template'),
-		` and asserted at build time: this snippet is applied with `,
-		h('code', `-f ${state.snippet.fileName}`),
-		count > 0 ? ` by ${count} ${count === 1 ? 'check' : 'checks'}` : '',
-		state.matrix ? `${count > 0 ? ' and' : ''} by the version matrix` : '',
-		'.',
-		state.notRun.length > 0
-			? ` ${state.notRun.length} more ${state.notRun.length === 1 ? 'check was' : 'checks were'} not run in this build.`
-			: '',
+		...filled(words['casebook.snippet.intro'], { helm: h('code', 'helm template'), file: h('code', `-f ${state.snippet.fileName}`), by }),
+		state.notRun.length > 0 ? plural('notRun', state.notRun.length) : '',
 	];
 	const href = panelHref(state.slug, state.caseId, state.id);
 	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
 		h('summary', [
-			statusLabel('verified'),
+			statusLabel('verified', words),
 			h('span.cb-badge-text', state.badge.flatMap((part) => [' · ', h('span.cb-badge-part', part)])),
 		]),
 		h('div.cb-panel', [
@@ -105,7 +118,7 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
 			// Without scripts the link opens the same checks as a bare page.
 			count > 0
 				? h('div.cb-panel-slot', { dataPanelSlot: '', ariaLive: 'polite' }, [
-						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, 'Show the checks, reproduce commands and rendered excerpts')]),
+						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, words['casebook.snippet.showChecks'])]),
 					])
 				: '',
 		]),
@@ -116,26 +129,27 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
  * Wraps the rendered group (`div.expressive-code`) in the snippet element, or returns it as it
  * was for a plain block.
  */
-export function wrapSnippet(group: Element, state: SnippetState): Element {
+export function wrapSnippet(group: Element, state: SnippetState, lang?: string): Element {
 	if (state.kind === 'plain') return group;
+	const words = uiStrings(lang);
 	const id = 'id' in state ? state.id : undefined;
 	const actions: ElementContent[] = [];
-	if (state.kind === 'verified') actions.push(downloadLink(state.slug, state.caseId, state.snippet.fileName));
-	if (id) actions.push(...copyLinkButton(id));
+	if (state.kind === 'verified') actions.push(downloadLink(state.slug, state.caseId, state.snippet.fileName, words));
+	if (id) actions.push(...copyLinkButton(id, words));
 
 	const meta: ElementContent[] = [];
 	switch (state.kind) {
 		case 'verified':
-			meta.push(verificationDetails(state));
+			meta.push(verificationDetails(state, words));
 			break;
 		case 'illustrative':
-			meta.push(h('p.cb-status-line', [statusLabel('illustrative'), ' · not verified against a render']));
+			meta.push(h('p.cb-status-line', [statusLabel('illustrative', words), words['casebook.snippet.illustrativeNote']]));
 			break;
 		case 'unverified':
 			meta.push(
 				h('p.cb-status-line', { role: 'note' }, [
-					statusLabel('unverified'),
-					` · ${state.reason}. Do not rely on this block.`,
+					statusLabel('unverified', words),
+					` · ${state.reason}${words['casebook.snippet.unverifiedNote']}`,
 				]),
 			);
 			break;

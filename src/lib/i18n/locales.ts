@@ -38,3 +38,18 @@ export function localeOfPath(relativePath: string): { locale: Locale; sourcePath
 export function localeByDir(dir: string | undefined): Locale {
 	return TRANSLATION_LOCALES.find((l) => l.dir === dir) ?? ROOT_LOCALE;
 }
+
+/**
+ * For an article file (absolute or project-relative) under `contentDir`, its locale, the English
+ * source file it translates (itself for English) and the slug prefix of its locale (`zh-cn/`).
+ */
+export function articleLocale(file: string, contentDir: string | undefined): { locale: Locale; sourceFile: string; prefix: string } {
+	const normalised = file.replace(/\\/g, '/');
+	if (contentDir === undefined) return { locale: ROOT_LOCALE, sourceFile: normalised, prefix: '' };
+	const content = contentDir.replace(/\\/g, '/').replace(/\/+$/, '');
+	const at = normalised.indexOf(`${content}/`);
+	if (at === -1) return { locale: ROOT_LOCALE, sourceFile: normalised, prefix: '' };
+	const relative = normalised.slice(at + content.length + 1);
+	const { locale, sourcePath } = localeOfPath(relative);
+	return { locale, sourceFile: `${normalised.slice(0, at)}${content}/${sourcePath}`, prefix: locale.dir ? `${locale.dir}/` : '' };
+}
