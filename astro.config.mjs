@@ -8,6 +8,8 @@ import { baseLinksIntegration } from './src/lib/site/markdown-base.ts';
 import { sidebarFromContent } from './src/lib/site/sidebar.ts';
 import { casebookCode } from './src/integrations/casebook-code/index.ts';
 import { casebookSite } from './src/integrations/casebook-site/index.ts';
+import { starlightLocales } from './src/lib/i18n/locales.ts';
+import { translationAnchorsIntegration } from './src/lib/site/translation-anchors.ts';
 
 // One configuration for the engine and the site: casebook.config.json, then the environment
 // (CASEBOOK_BASE, CASEBOOK_SITE, CASEBOOK_REPORT, ...), resolved once by loadConfig.
@@ -43,11 +45,15 @@ export default defineConfig({
 			// anchors) only run on the directories listed here.
 			markdown: { processedDirs: [config.content] },
 			sidebar: sidebarFromContent(config.content),
+			// English at the root, Simplified Chinese under /zh-cn/ (src/lib/i18n/locales.ts). A page
+			// without a translation is served in English under /zh-cn/ with Starlight's notice.
+			defaultLocale: 'root',
+			locales: starlightLocales(),
 			components,
 			customCss: ['./src/styles/casebook.css', './src/styles/case.css'],
 			// Snippet anchors, verification badges and copy-link controls on every code block.
 			expressiveCode: {
-				plugins: [casebookCode({ report: config.report })],
+				plugins: [casebookCode({ report: config.report, content: config.content })],
 				// Articles mark no lines (`mark=`, `ins=`, `del=`); without the plugin its styles stay
 				// off every page.
 				textMarkers: false,
@@ -58,6 +64,7 @@ export default defineConfig({
 			disable404Route: true,
 		}),
 		baseLinksIntegration(),
+		translationAnchorsIntegration(config.content),
 	],
 	vite: {
 		// MDX articles import components as `~/components/...`; tsconfig declares the same alias.

@@ -16,10 +16,10 @@ describe('buildSidebar', () => {
 			{ slug: 'about/verification', title: 'About verification' },
 		]);
 		assert.deepEqual(sidebar, [
-			{ slug: 'index', label: 'Cases' },
+			{ slug: 'index', label: 'Cases', translations: { 'zh-CN': '案例' } },
 			{ label: 'Tempo', items: [{ slug: 'tempo/c' }, { slug: 'tempo/a' }, { slug: 'tempo/z' }] },
 			{ label: 'Prometheus', items: [{ slug: 'prometheus/b' }] },
-			{ slug: 'about/verification', label: 'About verification' },
+			{ slug: 'about/verification', label: 'About verification', translations: { 'zh-CN': '关于验证' } },
 		]);
 	});
 

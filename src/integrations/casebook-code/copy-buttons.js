@@ -6,7 +6,8 @@
 // and optionally `data-casebook-copy-template` (text with `{url}` for that URL), or
 // `data-casebook-copy-text` (copied as is). Feedback goes to the nearest
 // `[data-casebook-copy-status]` in the same parent; the copied text is kept in
-// `data-copied-text` for tests.
+// `data-copied-text` for tests. `data-copied-label` and `data-copy-this-label` word the feedback
+// in the page's language.
 
 const FLAG = '__casebookCopyButtons';
 
@@ -42,11 +43,11 @@ function showStatus(button, copied, text) {
 	clearTimeout(button[FLAG]);
 	if (!copied) {
 		// Nothing reached the clipboard: show the text so it can be selected by hand.
-		if (status) status.textContent = `Copy this: ${text}`;
+		if (status) status.textContent = `${button.getAttribute('data-copy-this-label') || 'Copy this:'} ${text}`;
 		return;
 	}
 	button.setAttribute('data-copied', '');
-	if (status) status.textContent = 'Copied';
+	if (status) status.textContent = button.getAttribute('data-copied-label') || 'Copied';
 	button[FLAG] = setTimeout(() => {
 		button.removeAttribute('data-copied');
 		if (status) status.textContent = '';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { definePlugin, type ExpressiveCodePlugin } from '@expressive-code/core';
+import { articleLocale } from '../../lib/i18n/locales.ts';
 import { caseReportForFile, readReport } from '../../lib/site/report.ts';
 import { wrapSnippet } from './markup.ts';
 import { snippetState } from './snippet-state.ts';
@@ -19,7 +20,7 @@ import { snippetState } from './snippet-state.ts';
 const copyButtonsModule = readFileSync(new URL('./copy-buttons.js', import.meta.url), 'utf8');
 const panelLoaderModule = readFileSync(new URL('./panel-loader.js', import.meta.url), 'utf8');
 
-export function casebookCode(options: { report: string }): ExpressiveCodePlugin {
+export function casebookCode(options: { report: string; /** The content folder, to find a translation's English article. */ content?: string }): ExpressiveCodePlugin {
 	return definePlugin({
 		name: 'Helm Casebook snippets',
 		jsModules: [copyButtonsModule, panelLoaderModule],
@@ -29,8 +30,12 @@ export function casebookCode(options: { report: string }): ExpressiveCodePlugin 
 				if (renderedGroupContents.length !== 1) return;
 				const { codeBlock } = renderedGroupContents[0]!;
 				const file = codeBlock.parentDocument?.sourceFilePath;
+				// A translation's fences are its English article's (the verifier compared them byte for
+				// byte), so they carry that article's verification, in the page's language and links.
+				const where = file ? articleLocale(file, options.content) : undefined;
 				// Read on first use, not at config time: `astro sync` loads the config without a report.
-				const report = file ? caseReportForFile(readReport(options.report), file) : undefined;
+				const found = where ? caseReportForFile(readReport(options.report), where.sourceFile) : undefined;
+				const report = found && where?.prefix ? { ...found, slug: where.prefix + found.slug } : found;
 				const state = snippetState(
 					{
 						id: codeBlock.metaOptions.getString('id'),
@@ -39,7 +44,7 @@ export function casebookCode(options: { report: string }): ExpressiveCodePlugin 
 					},
 					report,
 				);
-				renderData.groupAst = wrapSnippet(renderData.groupAst, state);
+				renderData.groupAst = wrapSnippet(renderData.groupAst, state, where?.locale.lang);
 			},
 		},
 	});

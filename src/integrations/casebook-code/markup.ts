@@ -1,4 +1,5 @@
 import { h, type Element, type ElementContent } from '@expressive-code/core/hast';
+import { format, uiStrings, type UiStrings } from '../../lib/i18n/ui.ts';
 import type { SnippetState } from './snippet-state.ts';
 
 /**
@@ -18,15 +19,30 @@ function icon(name: 'link' | 'download'): Element {
 	return h(`span.cb-icon.cb-icon--${name}`, { ariaHidden: 'true' });
 }
 
-function copyLinkButton(id: string): ElementContent[] {
+function copyLinkButton(id: string, words: UiStrings): ElementContent[] {
 	return [
 		h(
 			'button.cb-action',
-			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: 'Copy link to this snippet' },
-			[icon('link'), h('span', 'Copy link')],
+			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: words['casebook.copyLink.snippet'], ...copyWords(words) },
+			[icon('link'), h('span', words['casebook.copyLink'])],
 		),
 		h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
 	];
+}
+
+/** The feedback copy-buttons.js shows, in the page's language (English when absent). */
+function copyWords(words: UiStrings): Record<string, string> {
+	return words === uiStrings('en') ? {} : { dataCopiedLabel: words['casebook.copied'], dataCopyThisLabel: words['casebook.copyThis'] };
+}
+
+/** A template's text with some placeholders standing for elements (`{{file}}` -> <code>…</code>). */
+function filled(template: string, values: Record<string, string | ElementContent>): ElementContent[] {
+	return template.split(/(\{\{\w+\}\})/).flatMap((part): ElementContent[] => {
+		const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+		const value = name === undefined ? part : values[name];
+		if (value === undefined || value === '') return [];
+		return [typeof value === 'string' ? { type: 'text', value } : value];
+	});
 }
 
 /**
@@ -49,54 +65,51 @@ export function panelHref(slug: string, caseId: string, snippetId: string): stri
 	return fromArticle(slug, `verification/${caseId}/${snippetId}.html`);
 }
 
-function downloadLink(slug: string, caseId: string, fileName: string): Element {
+function downloadLink(slug: string, caseId: string, fileName: string, words: UiStrings): Element {
 	return h(
 		'a.cb-action',
 		{ href: snippetHref(slug, caseId, fileName), download: fileName, dataSnippetDownload: '' },
-		[icon('download'), h('span', `Download ${fileName}`)],
+		[icon('download'), h('span', format(words['casebook.snippet.download'], { file: fileName }))],
 	);
 }
 
-function statusLabel(kind: 'verified' | 'illustrative' | 'unverified'): Element {
-	const text = { verified: ['✓', 'Verified'], illustrative: ['◇', 'Illustrative'], unverified: ['!', 'Unverified'] }[kind];
-	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, text[0]), ` ${text[1]}`]);
+function statusLabel(kind: 'verified' | 'illustrative' | 'unverified', words: UiStrings): Element {
+	const mark = { verified: '✓', illustrative: '◇', unverified: '!' }[kind];
+	return h(`span.cb-status.cb-status--${kind}`, [h('span.cb-status-mark', { ariaHidden: 'true' }, mark), ` ${words[`casebook.snippet.${kind}`]}`]);
 }
 
 /**
  * What a verified snippet's panel says first: how the snippet was used. It opens the panel file
  * when there is one (src/pages/verification/), so the page itself carries only the badge.
  */
-export function verificationIntro(state: Extract<SnippetState, { kind: 'verified' }>): Element {
+export function verificationIntro(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings): Element {
 	const count = state.checks.length;
+	const plural = (key: 'byChecks' | 'notRun', n: number) => format(words[`casebook.snippet.${key}.${n === 1 ? 'one' : 'other'}`], { count: n });
+	const by = [
+		count > 0 ? plural('byChecks', count) : '',
+		state.matrix ? `${count > 0 ? words['casebook.snippet.and'] : ''}${words['casebook.snippet.byMatrix']}` : '',
+	].join('');
 	return h('p.cb-note', [
-		'Rendered with ',
-		h('code', 'helm template'),
-		` and asserted at build time: this snippet is applied with `,
-		h('code', `-f ${state.snippet.fileName}`),
-		count > 0 ? ` by ${count} ${count === 1 ? 'check' : 'checks'}` : '',
-		state.matrix ? `${count > 0 ? ' and' : ''} by the version matrix` : '',
-		'.',
-		state.notRun.length > 0
-			? ` ${state.notRun.length} more ${state.notRun.length === 1 ? 'check was' : 'checks were'} not run in this build.`
-			: '',
+		...filled(words['casebook.snippet.intro'], { helm: h('code', 'helm template'), file: h('code', `-f ${state.snippet.fileName}`), by }),
+		state.notRun.length > 0 ? plural('notRun', state.notRun.length) : '',
 	]);
 }
 
-function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>): Element {
+function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings): Element {
 	const count = state.checks.length;
 	const href = panelHref(state.slug, state.caseId, state.id);
 	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
 		h('summary', [
-			statusLabel('verified'),
+			statusLabel('verified', words),
 			h('span.cb-badge-text', state.badge.flatMap((part) => [' · ', h('span.cb-badge-part', part)])),
 		]),
 		h('div.cb-panel', [
 			// Without scripts the link opens the same panel as a bare page.
 			count > 0
 				? h('div.cb-panel-slot', { dataPanelSlot: '', ariaLive: 'polite' }, [
-						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, 'Show the checks, reproduce commands and rendered excerpts')]),
+						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, words['casebook.snippet.showChecks'])]),
 					])
-				: verificationIntro(state),
+				: verificationIntro(state, words),
 		]),
 	]);
 }
@@ -105,26 +118,27 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>)
  * Wraps the rendered group (`div.expressive-code`) in the snippet element, or returns it as it
  * was for a plain block.
  */
-export function wrapSnippet(group: Element, state: SnippetState): Element {
+export function wrapSnippet(group: Element, state: SnippetState, lang?: string): Element {
 	if (state.kind === 'plain') return group;
+	const words = uiStrings(lang);
 	const id = 'id' in state ? state.id : undefined;
 	const actions: ElementContent[] = [];
-	if (state.kind === 'verified') actions.push(downloadLink(state.slug, state.caseId, state.snippet.fileName));
-	if (id) actions.push(...copyLinkButton(id));
+	if (state.kind === 'verified') actions.push(downloadLink(state.slug, state.caseId, state.snippet.fileName, words));
+	if (id) actions.push(...copyLinkButton(id, words));
 
 	const meta: ElementContent[] = [];
 	switch (state.kind) {
 		case 'verified':
-			meta.push(verificationDetails(state));
+			meta.push(verificationDetails(state, words));
 			break;
 		case 'illustrative':
-			meta.push(h('p.cb-status-line', [statusLabel('illustrative'), ' · not verified against a render']));
+			meta.push(h('p.cb-status-line', [statusLabel('illustrative', words), words['casebook.snippet.illustrativeNote']]));
 			break;
 		case 'unverified':
 			meta.push(
 				h('p.cb-status-line', { role: 'note' }, [
-					statusLabel('unverified'),
-					` · ${state.reason}. Do not rely on this block.`,
+					statusLabel('unverified', words),
+					` · ${state.reason}${words['casebook.snippet.unverifiedNote']}`,
 				]),
 			);
 			break;

@@ -7,6 +7,9 @@ export interface SiteConfig {
 	allowStaleReport: boolean;
 	/** The chart mirror, for the about page's provenance table. */
 	charts: string;
+	/** Project root and content folder, to read translations with the verifier's reader. */
+	root: string;
+	content: string;
 }
 
 const MODULE_ID = 'virtual:casebook/config';
@@ -18,7 +21,13 @@ const RESOLVED_ID = `\0${MODULE_ID}`;
  * and reading the environment again would be a second source of truth.
  */
 export function casebookSite(config: ResolvedConfig): AstroIntegration {
-	const site: SiteConfig = { report: config.report, allowStaleReport: config.allowStaleReport, charts: config.charts };
+	const site: SiteConfig = {
+		report: config.report,
+		allowStaleReport: config.allowStaleReport,
+		charts: config.charts,
+		root: config.root,
+		content: config.content,
+	};
 	return {
 		name: 'helm-casebook-site',
 		hooks: {

@@ -10,7 +10,7 @@ import { parseLocatedYaml, type LocatedYaml } from '../yaml/located.ts';
 import { checkAnchorCollisions } from './anchors.ts';
 import { checkEvidenceMarks } from './evidence.ts';
 import { articleSourceHash, checksFileOf } from './files.ts';
-import { markdownFormat, parseMarkdown, type Heading } from './parse.ts';
+import { markdownFormat, parseMarkdown, type EvidenceMark, type Heading, type ParsedMarkdown } from './parse.ts';
 import { contentSlug } from './slug.ts';
 import { readSnippets, type Snippet } from './snippets.ts';
 
@@ -29,6 +29,11 @@ export interface Article {
 	case?: Case;
 	snippets: Snippet[];
 	headings: Heading[];
+	/** `<Evidence>` marks and components of the body, for comparing a translation with it. */
+	evidence: EvidenceMark[];
+	components: ParsedMarkdown['components'];
+	/** sha256 of the article file's bytes alone: what a translation's `translation.source` names. */
+	fileHash: string;
 	/** File and line of a path into the article's data, e.g. `['case', 'checks', 2, 'expect', 0]`. */
 	locate(path: ReadonlyArray<PropertyKey>): { file: string; line: number };
 }
@@ -98,6 +103,9 @@ export async function loadArticle(path: string, projectRoot: string, contentRoot
 		case: declared,
 		snippets,
 		headings: markdown.headings,
+		evidence: markdown.evidence,
+		components: markdown.components,
+		fileHash: articleSourceHash(source, undefined),
 		locate,
 	};
 }

@@ -50,6 +50,8 @@ export interface ParsedMarkdown {
 	headings: Heading[];
 	rawCode: RawCodeElement[];
 	evidence: EvidenceMark[];
+	/** Every MDX component or element in the body (`AmIAffected`, `Evidence`, ...), in order. */
+	components: Array<{ name: string; line: number }>;
 }
 
 const RAW_CODE_ELEMENTS = new Set(['pre', 'code', 'Code']);
@@ -63,7 +65,7 @@ export function markdownFormat(path: string): 'md' | 'mdx' {
 export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkdown {
 	const options = { features: { directive: true } };
 	const tree = format === 'mdx' ? mdxToMdast(source, options) : markdownToMdast(source, options);
-	const parsed: ParsedMarkdown = { codeBlocks: [], headings: [], rawCode: [], evidence: [] };
+	const parsed: ParsedMarkdown = { codeBlocks: [], headings: [], rawCode: [], evidence: [], components: [] };
 	const slugger = new GithubSlugger();
 	visit(tree, (node) => {
 		const line = node.position?.start.line ?? 1;
@@ -91,6 +93,7 @@ export function parseMarkdown(source: string, format: 'md' | 'mdx'): ParsedMarkd
 			}
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement':
+				if (node.name) parsed.components.push({ name: node.name, line });
 				if (node.name === EVIDENCE_ELEMENT) parsed.evidence.push({ line, attributes: attributesOf(node) });
 				else if (node.type === 'mdxJsxFlowElement' && node.name && RAW_CODE_ELEMENTS.has(node.name)) {
 					parsed.rawCode.push({ name: node.name, line });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { documentSelectorSchema, expectationSchema } from './expectation-schema.ts';
 import { textOnlyStarlightFields } from './starlight-fields.ts';
+import { translatedCaseSchema, translationSchema } from './translation.ts';
 
 /**
  * A case is declared in two places: what a reader sees about it in the article's frontmatter
@@ -281,6 +282,8 @@ export function referencedChecks(c: CaseFrontmatter): Array<[PropertyKey[], stri
  * narrows so that no frontmatter text reaches a page as markup or as a script link.
  */
 export const casebookFrontmatterSchema = z.object({
-	case: caseFrontmatterSchema.optional(),
+	// A translation (with `translation:`) carries only the translated words of its source's case.
+	case: z.union([caseFrontmatterSchema, translatedCaseSchema]).optional(),
+	translation: translationSchema.optional(),
 	...textOnlyStarlightFields,
 });

@@ -46,6 +46,8 @@ export interface CaseSummary {
 	helm: string[];
 	/** `skipped` checks were not run in this build (see CheckReport). */
 	checks: Array<{ id: string; title: string; status: CheckReport['status']; chartVersions: string[] }>;
+	/** The case's pages in other languages (same checks); `stale` when the English page changed since. */
+	translations?: Array<{ lang: string; title: string; url: string; permalink: string; stale: boolean }>;
 }
 
 export interface CaseSource {

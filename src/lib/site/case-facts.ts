@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { CaseKind } from '../case/schema.ts';
 import { summariseVersions } from '../charts/version-list.ts';
+import { translate } from '../i18n/ui.ts';
 
 export { sortVersions, summariseVersions } from '../charts/version-list.ts';
 
@@ -21,9 +22,9 @@ export function helmVersionLabels(versions: readonly string[]): string[] {
 }
 
 /** `['a']` -> `a`; `['a', 'b']` -> `a and b`; `['a', 'b', 'c']` -> `a, b and c`. */
-export function joinWords(words: readonly string[]): string {
+export function joinWords(words: readonly string[], lang?: string): string {
 	if (words.length <= 1) return words.join('');
-	return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+	return `${words.slice(0, -1).join(', ')}${translate(lang, 'casebook.and')}${words.at(-1)}`;
 }
 
 /** The calendar day of an ISO timestamp, as written in the report (UTC): `2026-11-22`. */
@@ -46,17 +47,20 @@ export function statusLine(
 	affected: readonly string[],
 	fixedIn: string | null,
 	pitfallVersions?: readonly string[],
+	/** The page's language (`zh-CN`); English by default. */
+	lang?: string,
 ): string {
+	const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(lang, key, values);
 	const parts: string[] = [];
 	if (kinds.includes('pitfall')) {
-		parts.push(pitfallVersions?.length ? `Pitfall in every version (${summariseVersions(pitfallVersions)})` : 'Pitfall in every version');
+		parts.push(pitfallVersions?.length ? `${t('casebook.status.pitfall')} (${summariseVersions(pitfallVersions)})` : t('casebook.status.pitfall'));
 	}
 	if (kinds.includes('regression')) {
-		const affects = affected.length > 0 ? `Broken in ${summariseVersions(affected)}` : 'Broken in no rendered version';
-		parts.push(`${affects} · ${fixedIn ? `fixed in ${fixedIn}` : 'no fixed release yet'}`);
+		const affects = affected.length > 0 ? t('casebook.status.brokenIn', { versions: summariseVersions(affected) }) : t('casebook.status.brokenNone');
+		parts.push(`${affects} · ${fixedIn ? t('casebook.status.fixedIn', { version: fixedIn }) : t('casebook.status.noFix')}`);
 	}
 	if (kinds.includes('transition')) {
-		parts.push(fixedIn ? `Behaviour changes in ${fixedIn}: upgrades across it need care` : 'Behaviour changes across versions');
+		parts.push(fixedIn ? t('casebook.status.changesIn', { version: fixedIn }) : t('casebook.status.changes'));
 	}
 	return parts.join(' · ');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { listArticleFiles } from '../article/files.ts';
 import { readPageFrontmatter } from '../article/load.ts';
 import { contentSlug } from '../article/slug.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 import { PRODUCTS } from './products.ts';
 
 /**
@@ -19,7 +20,9 @@ export interface SidebarPage {
 }
 
 /** The parts of Starlight's sidebar config this site uses. */
-export type SidebarItem = { slug: string; label?: string } | { label: string; items: SidebarItem[] };
+export type SidebarItem =
+	| { slug: string; label?: string; translations?: Record<string, string> }
+	| { label: string; translations?: Record<string, string>; items: SidebarItem[] };
 
 export const HOME_SLUG = 'index';
 export const ABOUT_SLUG = 'about/verification';
@@ -37,10 +40,12 @@ export function buildSidebar(pages: readonly SidebarPage[]): SidebarItem[] {
 	const known = new Set<string>(PRODUCTS.map((p) => p.id));
 	const stray = pages.find((page) => page.product !== undefined && !known.has(page.product));
 	if (stray) throw new Error(`${stray.slug}: product "${stray.product}" has no sidebar group`);
+	// Starlight links each slug to the reader's locale (the translated page, or the English one
+	// as a fallback) and labels it with that page's title; these labels are the only fixed words.
 	return [
-		{ slug: HOME_SLUG, label: 'Cases' },
+		{ slug: HOME_SLUG, label: 'Cases', translations: { 'zh-CN': '案例' } },
 		...groups,
-		{ slug: ABOUT_SLUG, label: 'About verification' },
+		{ slug: ABOUT_SLUG, label: 'About verification', translations: { 'zh-CN': '关于验证' } },
 	];
 }
 
@@ -53,8 +58,9 @@ export function readSidebarPages(contentDir: string): SidebarPage[] {
 	return listArticleFiles(contentDir).flatMap((file) => {
 		const data = readPageFrontmatter(readFileSync(join(contentDir, file), 'utf8'), file);
 		const slug = contentSlug(file, data.slug);
-		// The 404 page is Starlight's, not a sidebar page.
-		if (slug === '404') return [];
+		// The 404 page is Starlight's, not a sidebar page; a translated page is its English page's
+		// entry, which Starlight localizes.
+		if (slug === '404' || localeOfPath(file).locale.dir) return [];
 		const title = typeof data.title === 'string' ? data.title : slug;
 		const product = (data.case as { product?: unknown } | undefined)?.product;
 		return [{ slug, title, product: typeof product === 'string' ? product : undefined }];

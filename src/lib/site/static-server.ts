@@ -86,14 +86,18 @@ export function createStaticServer(options: StaticServerOptions): Server {
 		}
 		const url = new URL(request.url ?? '/', 'http://site');
 		const route = routeRequest(url.pathname, { base: options.base, isDirectory });
+		// A missing address under a locale's folder gets that locale's 404 page (/zh-cn/404.html).
+		const localeDir = url.pathname.startsWith(options.base) ? url.pathname.slice(options.base.length).split('/')[0] : undefined;
+		const localPage = localeDir && /^[a-z]{2}(-[a-z]+)?$/.test(localeDir) ? join(root, localeDir, '404.html') : undefined;
+		const notFoundFile = localPage && existsSync(localPage) ? localPage : notFoundPage;
 		const notFound = () => {
-			if (!existsSync(notFoundPage)) {
+			if (!existsSync(notFoundFile)) {
 				response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 				return;
 			}
 			response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
 			if (request.method === 'HEAD') response.end();
-			else createReadStream(notFoundPage).pipe(response);
+			else createReadStream(notFoundFile).pipe(response);
 		};
 		if (route.kind === 'redirect') {
 			response.writeHead(301, { location: route.location + url.search }).end();

@@ -2,9 +2,11 @@ import { join, relative, sep } from 'node:path';
 import { findOrphanChecksFiles, listArticleFiles } from '../article/files.ts';
 import { loadArticle, type CaseArticle } from '../article/load.ts';
 import { checkSnippetUsage } from '../article/snippets.ts';
+import { loadTranslation, staleTranslationWarning, type TranslationArticle } from '../article/translation.ts';
 import { CasebookError, isCasebookError } from '../errors.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 
-export type { CaseArticle };
+export type { CaseArticle, TranslationArticle };
 
 /**
  * Loads and validates every article under the content folder. Errors are collected, not thrown
@@ -15,9 +17,10 @@ export async function loadCaseArticles(
 	contentDir: string,
 	/** Only these article files; by default every article under contentDir (and orphan checks files are errors). */
 	only?: string[],
-): Promise<{ articles: CaseArticle[]; errors: CasebookError[] }> {
+): Promise<{ articles: CaseArticle[]; translations: TranslationArticle[]; errors: CasebookError[]; warnings: CasebookError[] }> {
 	const articles: CaseArticle[] = [];
 	const errors: CasebookError[] = [];
+	const translated: Array<{ path: string; file: string }> = [];
 	for (const orphan of only ? [] : findOrphanChecksFiles(contentDir)) {
 		errors.push(
 			new CasebookError('a checks file has no article beside it, so its checks would never run', {
@@ -29,6 +32,12 @@ export async function loadCaseArticles(
 	}
 	const ids = new Map<string, string>();
 	for (const path of only ?? listArticleFiles(contentDir).map((file) => join(contentDir, file))) {
+		const file = relative(contentDir, path).split(sep).join('/');
+		// Pages of a translation locale are read once every English case is known.
+		if (localeOfPath(file).locale.dir) {
+			translated.push({ path, file });
+			continue;
+		}
 		try {
 			const article = await loadArticle(path, root, contentDir);
 			if (!article.case) {
@@ -58,7 +67,38 @@ export async function loadCaseArticles(
 			errors.push(error);
 		}
 	}
-	return { articles, errors };
+	const { translations, warnings } = await loadTranslations(translated, articles, root, contentDir, errors);
+	return { articles, translations, errors, warnings };
+}
+
+/** Translated pages checked against their English cases; a stale one is a warning, not an error. */
+async function loadTranslations(
+	files: Array<{ path: string; file: string }>,
+	sources: CaseArticle[],
+	root: string,
+	contentDir: string,
+	errors: CasebookError[],
+): Promise<{ translations: TranslationArticle[]; warnings: CasebookError[] }> {
+	const byId = new Map(sources.map((a) => [a.case.id, a]));
+	const byPath = new Map(sources.map((a) => [relative(contentDir, join(root, a.file)).split(sep).join('/'), a]));
+	const translations: TranslationArticle[] = [];
+	const warnings: CasebookError[] = [];
+	// A translation of an article that failed to load is not checked: its errors would only echo that one.
+	const failed = new Set(errors.map((error) => error.file));
+	for (const { path, file } of files) {
+		const { locale, sourcePath } = localeOfPath(file);
+		if (failed.has(relative(root, join(contentDir, sourcePath)).split(sep).join('/'))) continue;
+		try {
+			const translation = await loadTranslation(path, { projectRoot: root, contentRoot: contentDir, locale, sourcePath }, { byId, byPath });
+			if (!translation) continue;
+			translations.push(translation);
+			if (translation.stale) warnings.push(staleTranslationWarning(translation));
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			errors.push(error);
+		}
+	}
+	return { translations, warnings };
 }
 
 /** Snippet ids the checks and matrix apply, each with the place that names it first. */

@@ -72,6 +72,8 @@ export async function prepareVerification(
 ): Promise<{ prepared?: PreparedVerification; failures: Failure[] }> {
 	const { config } = options;
 	const loaded = await loadCaseArticles(config.root, config.content);
+	// Stale translations still build (their pages say so); the author should hear about them.
+	for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning.format()}\n`);
 	const articles = loaded.articles.filter((a) => !options.only?.length || options.only.includes(a.case.id));
 	if (loaded.errors.length) return { failures: loaded.errors.map(inputFailure) };
 	const caseIds = loaded.articles.map((a) => a.case.id);

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { verificationIntro } from '~/integrations/casebook-code/markup.ts';
 import { verificationFragment } from '~/integrations/casebook-code/panel.ts';
 import { snippetState } from '~/integrations/casebook-code/snippet-state.ts';
+import { uiStrings } from '~/lib/i18n/ui.ts';
 import { loadCases } from '~/lib/site/catalog.ts';
 import type { Element } from '@expressive-code/core/hast';
 import type { CheckReport } from '~/lib/report/schema.ts';
@@ -14,7 +15,7 @@ export const getStaticPaths: GetStaticPaths = async () =>
 		report.snippets.flatMap((snippet) => {
 			const checks = report.checks.filter((check) => snippet.checks.includes(check.id));
 			const state = snippetState({ id: snippet.id, illustrative: false }, report);
-			const intro = state.kind === 'verified' ? verificationIntro(state) : undefined;
+			const intro = state.kind === 'verified' ? verificationIntro(state, uiStrings('en')) : undefined;
 			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks, intro } }] : [];
 		}),
 	);
