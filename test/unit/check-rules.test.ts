@@ -168,3 +168,25 @@ describe('the detect schema', () => {
 		assert.equal(detectionRuleSchema.safeParse({ id: 'x', title: 't', all: [{ chartVersion: '1.x' }], any: [{ chartVersion: '1.x' }] }).success, false);
 	});
 });
+
+describe('published rules', () => {
+	it('are the written form: parsing them again gives the same rules', async () => {
+		const { publishedDetect } = await import('../../src/lib/check/publish.ts');
+		const detect = detectSchema.parse({
+			rules: [
+				{ id: 'a', title: 'A', all: [{ documentExists: 'Service/x' }, { values: { path: 'p', equals: false, not: true } }] },
+				{ id: 'b', title: 'B', any: [{ all: [{ chartVersion: '<2.0.0' }, { exists: { document: 'ConfigMap/c', path: 'data', not: true } }] }] },
+			],
+			examples: { applies: ['some-check'] },
+		});
+		const published = publishedDetect(detect, { repository: 'grafana', name: 'tempo-distributed' });
+		assert.deepEqual(published.charts, [{ repository: 'grafana', name: 'tempo-distributed' }]);
+		assert.equal('examples' in published, false);
+		assert.deepEqual(detectSchema.parse({ rules: published.rules }).rules, detect.rules);
+		assert.deepEqual(published.rules[0], {
+			id: 'a',
+			title: 'A',
+			all: [{ documentExists: { document: 'Service/x' } }, { values: { path: 'p', equals: false, not: true } }],
+		});
+	});
+});
