@@ -15,7 +15,8 @@ export function formatCheckText(result: CheckResult): string {
 	);
 	if (result.upgrade) {
 		const { starts, stops, transitions } = result.upgrade;
-		for (const c of transitions) lines.push('', ...caseBlock('CROSSES', c));
+		const change = `applies to ${result.upgradeFrom!.version}, and upgrading to ${result.chart.version} is the change it describes`;
+		for (const c of transitions) lines.push('', ...caseBlock('CROSSES', c, change));
 		for (const c of result.applies) lines.push('', ...caseBlock(starts.includes(c.id) ? 'STARTS' : 'APPLIES', c));
 		for (const id of stops) lines.push('', `STOPS    ${id}: applied to ${result.upgradeFrom!.version}, not to ${result.chart.version}`);
 	} else {
@@ -25,8 +26,9 @@ export function formatCheckText(result: CheckResult): string {
 	return lines.join('\n');
 }
 
-function caseBlock(label: string, c: CaseMatch): string[] {
+function caseBlock(label: string, c: CaseMatch, note?: string): string[] {
 	const lines = [`${label.padEnd(8)} ${c.id}`, `  ${c.title}`];
+	if (note) lines.push(`  when: ${note}`);
 	for (const rule of c.rules) {
 		lines.push(`  why:  ${rule.title} (rule ${rule.id}, helm ${rule.helm.map(shortHelm).join(' and ')})`);
 		for (const evidence of rule.evidence) lines.push(...evidenceLines(evidence));
