@@ -73,6 +73,12 @@ describe('caseSummary', () => {
 		});
 	});
 
+	it('carries the detection rules of the report, and none when it has none', () => {
+		const detect = { charts: [{ repository: 'grafana', name: 'tempo-distributed' }], rules: [{ id: 'r', title: 'T', all: [{ documentExists: { document: 'Service/x' } }] }] };
+		assert.deepEqual(caseSummary({ ...source, report: { ...caseReport, detect } }, '/').detect, detect);
+		assert.equal('detect' in caseSummary(source, '/'), false);
+	});
+
 	it('refuses a report entry of another case', () => {
 		assert.throws(() => caseSummary({ ...source, case: { ...declared, id: 'other' } }, '/'), /other/);
 	});
@@ -83,7 +89,7 @@ describe('casesApi', () => {
 		const base = caseSummary(source, '/');
 		const make = (id: string, product: string, title: string): CaseSummary => ({ ...base, id, product, title });
 		const api = casesApi([make('p', 'prometheus', 'A'), make('l', 'loki', 'B'), make('t2', 'tempo', 'b'), make('t1', 'tempo', 'a')], report);
-		assert.equal(api.apiVersion, 2);
+		assert.equal(api.apiVersion, 3);
 		assert.equal(api.generatedAt, report.generatedAt);
 		assert.deepEqual(api.helm, ['v3.17.3+ge4da497', 'v4.1.4+g05fa379']);
 		assert.deepEqual(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { documentSelectorSchema, expectationSchema } from './expectation-schema.ts';
 import { textOnlyStarlightFields } from './starlight-fields.ts';
 import { translatedCaseSchema, translationSchema } from './translation.ts';
+import { detectSchema } from '../check/rules-schema.ts';
 
 /**
  * A case is declared in two places: what a reader sees about it in the article's frontmatter
@@ -216,6 +217,8 @@ export const caseChecksSchema = z
 		set: setValuesSchema.default({}),
 		matrix: z.array(matrixSegmentSchema).min(1),
 		checks: z.array(checkSchema).min(1),
+		/** How to recognise the case in someone else's release (`npm run check`); see src/lib/check/rules-schema.ts. */
+		detect: detectSchema.optional(),
 	})
 	.strict();
 export type CaseChecks = z.output<typeof caseChecksSchema>;
@@ -239,6 +242,13 @@ export const caseSchema = caseFrontmatterSchema
 			if (!checkIds.has(id)) {
 				ctx.addIssue({ code: 'custom', path, message: `no check "${id}" in the checks file (checks: ${[...checkIds].join(', ')})` });
 			}
+		}
+		for (const list of ['applies', 'doesNotApply'] as const) {
+			c.detect?.examples?.[list].forEach((id, i) => {
+				if (!checkIds.has(id)) {
+					ctx.addIssue({ code: 'custom', path: ['detect', 'examples', list, i], message: `no check "${id}" in the checks file` });
+				}
+			});
 		}
 		if (c.kinds.includes('pitfall') !== (c.pitfall !== undefined)) {
 			ctx.addIssue({

@@ -52,6 +52,10 @@ const en = {
 	'casebook.checks.someNotRun': '{{passed}} checks passed, {{notRun}} not run in this build',
 	'casebook.checks.notRun': 'not run: {{reason}}',
 	'casebook.checks.open': 'Open the list of checks',
+	'casebook.checkRelease.title': 'Check your own release',
+	'casebook.checkRelease.intro':
+		'From a clone of this project, this renders your chart version with your values and tells you, with evidence, whether this case or any other known case applies (exit code 1). Add {{upgrade}} to check an upgrade.',
+	'casebook.checkRelease.version': '<your version>',
 	'casebook.checks.loadFailed': 'The list of checks could not be loaded ({{reason}}).',
 	'casebook.list.filter': 'Filter cases',
 	'casebook.list.placeholder': 'Filter by words or a chart version (1.13.1)',
@@ -154,6 +158,10 @@ const zhCN: UiStrings = {
 	'casebook.checks.someNotRun': '{{passed}} 项检查通过，{{notRun}} 项本次构建未运行',
 	'casebook.checks.notRun': '未运行：{{reason}}',
 	'casebook.checks.open': '打开检查列表',
+	'casebook.checkRelease.title': '检查你自己的 release',
+	'casebook.checkRelease.intro':
+		'在本项目的克隆中运行下面的命令：它用你的 values 渲染你的 chart 版本，并给出证据，告诉你本案例或其他已知案例是否适用（适用时退出码为 1）。检查升级时加上 {{upgrade}}。',
+	'casebook.checkRelease.version': '<你的版本>',
 	'casebook.checks.loadFailed': '检查列表无法加载（{{reason}}）。',
 	'casebook.list.filter': '筛选案例',
 	'casebook.list.placeholder': '按关键词或 chart 版本筛选（如 1.13.1）',

@@ -159,6 +159,13 @@ export const caseReportSchema = z.object({
 	snippets: z.array(snippetReportSchema),
 	checks: z.array(checkReportSchema),
 	matrix: z.array(matrixEntrySchema),
+	/** The case's detection rules, verified in this build (`npm run check`; src/lib/check/publish.ts). */
+	detect: z
+		.object({
+			charts: z.array(chartRef),
+			rules: z.array(z.looseObject({ id: z.string(), title: z.string() })),
+		})
+		.optional(),
 });
 export type CaseReport = z.infer<typeof caseReportSchema>;
 

@@ -48,6 +48,17 @@ export interface CaseSummary {
 	checks: Array<{ id: string; title: string; status: CheckReport['status']; chartVersions: string[] }>;
 	/** The case's pages in other languages (same checks); `stale` when the English page changed since. */
 	translations?: Array<{ lang: string; title: string; url: string; permalink: string; stale: boolean }>;
+	/**
+	 * How to recognise the case in a release (since apiVersion 3): the charts the rules are
+	 * written for, and rules `{ id, title, all | any: [condition...] }`. The case applies when any
+	 * rule matches. A condition is `{ values: { path, equals?, not? } }` (a path the user's values
+	 * set, or set to `equals`), `{ chartVersion: <semver range> }`, `{ all: [...] }`, `{ any: [...] }`,
+	 * or one assertion of the checks' vocabulary on the rendered manifest (`documentExists`,
+	 * `hasDocuments`, `exists`, `equal`, `contains`, `isSubset`, `matchRegex`, `lengthEqual`,
+	 * `failedTemplate`; see docs/authoring.md), which holds when it would pass as a check.
+	 * Absent when the case has no rules.
+	 */
+	detect?: NonNullable<CaseReport['detect']>;
 }
 
 export interface CaseSource {
@@ -98,6 +109,7 @@ export function caseSummary(source: CaseSource, base: string): CaseSummary {
 			status: check.status,
 			chartVersions: check.versions.map((v) => v.version),
 		})),
+		...(report.detect ? { detect: report.detect } : {}),
 	};
 }
 
@@ -114,7 +126,8 @@ export function sortCases(cases: readonly CaseSummary[]): CaseSummary[] {
 	);
 }
 
-export const CASES_API_VERSION = 2;
+/** 3: each case carries its detection rules (`detect`). */
+export const CASES_API_VERSION = 3;
 
 export interface CasesApi {
 	apiVersion: number;

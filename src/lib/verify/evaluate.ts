@@ -5,6 +5,7 @@ import { parseManifest } from '../render/documents.ts';
 import type { AssertionOutcome, RenderedDocument, RenderedManifest, RenderResult } from '../render/types.ts';
 import type { RenderUse } from './plan.ts';
 import { matchesSelector } from '../assert/select.ts';
+import { detectOnUse } from '../check/verify-rules.ts';
 
 /** What a page and the failure report need of one use of a render; small enough to cache. */
 export interface StoredEvaluation {
@@ -15,6 +16,8 @@ export interface StoredEvaluation {
 	assertions: AssertionOutcome[];
 	/** Only the documents the assertions or the check's `excerpt` selected, for excerpts. */
 	documents: RenderedDocument[];
+	/** Ids of the case's detection rules that match this render, when the rules are tested on it. */
+	detected?: string[];
 }
 
 export function expectationsOf(use: RenderUse): Expectation[] {
@@ -37,6 +40,7 @@ export function evaluateUse(use: RenderUse, result: RenderResult): StoredEvaluat
 					(d) => touched.has(`${d.kind}/${d.name}`) || excerpt?.some((selector) => matchesSelector(selector, d)),
 				)
 			: [];
+	const detected = renderBreakdown(result) ? undefined : detectOnUse(use, manifest);
 	return {
 		exitCode: result.exitCode,
 		stderr: result.stderr,
@@ -44,6 +48,7 @@ export function evaluateUse(use: RenderUse, result: RenderResult): StoredEvaluat
 		passed: !renderBreakdown(result) && assertions.every((a) => a.passed),
 		assertions,
 		documents,
+		...(detected ? { detected } : {}),
 	};
 }
 

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 /** The code whose behaviour a cached evaluation depends on. */
-const SOURCES = ['../assert/', '../helm/breakdown.ts', '../render/documents.ts', './evaluate.ts'];
+const SOURCES = ['../assert/', '../helm/breakdown.ts', '../render/documents.ts', './evaluate.ts', '../check/evaluate-rules.ts', '../check/values.ts', '../check/verify-rules.ts'];
 /** Libraries the evaluation code parses and queries with: a new version may read a render differently. */
 const LIBRARIES = ['yaml', 'jsonpath-plus'];
 

@@ -5,6 +5,7 @@ import type { RenderRequest, RenderResult } from '../render/types.ts';
 import type { StoredEvaluation } from './evaluate.ts';
 import type { RenderJob, RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
+import { detectionRulesOf } from '../check/verify-rules.ts';
 
 export interface ExecuteOptions {
 	renders: JsonCache<RenderResult>;
@@ -35,7 +36,10 @@ export interface ExecuteStats {
 
 export function evaluationKey(use: RenderUse, renderKey: string, evaluatorVersion: string): string {
 	const owner = use.owner.kind === 'check' ? { expect: use.owner.check.expect, excerpt: use.owner.check.excerpt ?? null } : { expect: use.owner.segment.expect };
-	return createHash('sha256').update(JSON.stringify([evaluatorVersion, renderKey, owner])).digest('hex');
+	// Detection rules tested on this render are part of its evaluation; other uses keep their key.
+	const rules = detectionRulesOf(use);
+	const identity = rules ? [evaluatorVersion, renderKey, owner, rules] : [evaluatorVersion, renderKey, owner];
+	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
 /** Renders every job at most once, taking what it can from the two caches and storing the rest. */

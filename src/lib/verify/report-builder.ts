@@ -17,6 +17,7 @@ import type { UseOutcome } from './evaluate.ts';
 import { excerptOf } from './excerpt.ts';
 import type { MatrixVerdict } from './matrix.ts';
 import type { SkippedCheck } from './plan.ts';
+import { publishedDetect } from '../check/publish.ts';
 
 export interface CaseResult {
 	article: CaseArticle;
@@ -75,6 +76,7 @@ export function buildCaseReport(result: CaseResult, verifiedAt: string): CaseRep
 				failure: v.failure,
 			}),
 		),
+		...(c.detect ? { detect: publishedDetect(c.detect, c.chart) } : {}),
 	};
 }
 

@@ -24,6 +24,7 @@ import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
 import { mergeReport } from './report-merge.ts';
+import { detectionFailures } from '../check/verify-rules.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -161,6 +162,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		}
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
+		failures.push(...detectionFailures(article, mine));
 		return buildCaseReport(
 			{
 				article,
