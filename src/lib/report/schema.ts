@@ -92,6 +92,8 @@ export const schemaFindingSchema = z.object({
 export type SchemaFindingReport = z.infer<typeof schemaFindingSchema>;
 
 export const validationSummarySchema = z.object({
+	/** The Kubernetes minor the schemas are of, as the page says it: `1.32`. */
+	kubernetes: z.string(),
 	/** `valid`; `chart`: findings in the chart's own output only (reported, not failed); `snippet`: a snippet wrote one. */
 	status: z.enum(['valid', 'chart', 'snippet']),
 	findings: z.array(schemaFindingSchema),

@@ -20,6 +20,8 @@ export interface ReportedFinding extends Omit<SchemaFinding, 'origin'> {
 }
 
 export interface ValidationSummary {
+	/** `1.32`. */
+	kubernetes: string;
 	/** `valid`: no finding; `chart`: findings in the chart's own output only; `snippet`: a snippet wrote one (the build fails). */
 	status: 'valid' | 'chart' | 'snippet';
 	findings: ReportedFinding[];
@@ -36,7 +38,11 @@ export function kubernetesMinor(schemas: Pick<SchemaSet, 'kubernetesVersion'>): 
  * Findings of a set of renders (one check's, or a case's matrix), each said once with the
  * versions it occurs in, summarised as ranges of the versions rendered.
  */
-export function summariseValidation(article: CaseArticle, uses: ValidatedUse[]): ValidationSummary | undefined {
+export function summariseValidation(
+	article: CaseArticle,
+	uses: ValidatedUse[],
+	schemas: Pick<SchemaSet, 'kubernetesVersion'>,
+): ValidationSummary | undefined {
 	const validated = uses.filter((u) => u.validation);
 	if (validated.length === 0) return undefined;
 	const rendered = new Set(uses.map((u) => u.use.chart.version));
@@ -57,7 +63,7 @@ export function summariseValidation(article: CaseArticle, uses: ValidatedUse[]):
 	}
 	const findings = [...grouped.values()].map(({ finding, versions }) => ({ ...finding, versions: versionRanges(versions, rendered) }));
 	const status = findings.some((f) => f.snippet) ? 'snippet' : findings.length ? 'chart' : 'valid';
-	return { status, findings, notChecked: [...notChecked].sort() };
+	return { kubernetes: kubernetesMinor(schemas), status, findings, notChecked: [...notChecked].sort() };
 }
 
 /** The article line of a values file line, through the snippet the owner applies as that file. */
@@ -79,7 +85,7 @@ export function snippetFailures(article: CaseArticle, uses: ValidatedUse[], sche
 		byOwner.set(label, [...(byOwner.get(label) ?? []), u]);
 	}
 	for (const [label, ownUses] of byOwner) {
-		for (const finding of summariseValidation(article, ownUses)?.findings ?? []) {
+		for (const finding of summariseValidation(article, ownUses, schemas)?.findings ?? []) {
 			if (!finding.snippet) continue;
 			const key = JSON.stringify([finding.snippet, finding.rule, finding.path, finding.document]);
 			if (seen.has(key)) continue;

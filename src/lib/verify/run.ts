@@ -27,7 +27,7 @@ import { mergeReport } from './report-merge.ts';
 import type { RenderValidation } from '../validate/finding.ts';
 import { validateRender } from '../validate/manifest.ts';
 import { snippetFailures, summariseValidation } from '../validate/report.ts';
-import { loadSchemaSet } from '../validate/schema-set.ts';
+import { loadSchemaSet, type SchemaSet } from '../validate/schema-set.ts';
 import { validatorVersion } from '../validate/version.ts';
 
 export interface VerifyOptions {
@@ -193,7 +193,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 			},
 			verifiedAt,
 		);
-		return withValidation(caseReport, article, validated);
+		return withValidation(caseReport, article, schemas, validated);
 	});
 	const durationMs = Math.round(performance.now() - started);
 	const fresh = buildReport({
@@ -220,14 +220,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 function withValidation(
 	report: CaseReport,
 	article: CaseArticle,
+	schemas: SchemaSet,
 	validated: Array<{ use: RenderUse; validation?: RenderValidation }>,
 ): CaseReport {
 	const checks = report.checks.map((check, index) => {
 		const own = validated.filter((v) => v.use.owner.kind === 'check' && v.use.owner.index === index);
-		const validation = summariseValidation(article, own);
+		const validation = summariseValidation(article, own, schemas);
 		return validation ? { ...check, validation, ...(validation.status === 'snippet' ? { status: 'failed' as const } : {}) } : check;
 	});
-	const matrixValidation = summariseValidation(article, validated.filter((v) => v.use.owner.kind === 'matrix'));
+	const matrixValidation = summariseValidation(article, validated.filter((v) => v.use.owner.kind === 'matrix'), schemas);
 	const failed = checks.some((c) => c.status === 'failed') || matrixValidation?.status === 'snippet';
 	return { ...report, checks, ...(matrixValidation ? { matrixValidation } : {}), ...(failed ? { status: 'failed' as const } : {}) };
 }

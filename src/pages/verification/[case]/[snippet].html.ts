@@ -10,11 +10,11 @@ export const getStaticPaths: GetStaticPaths = async () =>
 	(await loadCases()).flatMap(({ report }) =>
 		report.snippets.flatMap((snippet) => {
 			const checks = report.checks.filter((check) => snippet.checks.includes(check.id));
-			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks } }] : [];
+			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks, snippet: snippet.id } }] : [];
 		}),
 	);
 
 export const GET: APIRoute = async ({ props }) => {
-	const { checks } = props as { checks: CheckReport[] };
-	return new Response(await verificationFragment(checks), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+	const { checks, snippet } = props as { checks: CheckReport[]; snippet: string };
+	return new Response(await verificationFragment(checks, snippet), { headers: { 'content-type': 'text/html; charset=utf-8' } });
 };
