@@ -118,8 +118,11 @@ function validationBlock(validation: ValidationSummaryReport): Element {
 	if (validation.findings.length === 0) {
 		return h('p.cb-validation', { dataValidation: 'valid' }, `✓ Every rendered document is valid for Kubernetes ${validation.kubernetes} (strict).${notChecked}`);
 	}
-	return h('div.cb-validation', { dataValidation: validation.status }, [
-		h('p', `Kubernetes ${validation.kubernetes} schemas (strict): ${validation.findings.length} finding(s).${notChecked}`),
+	const head = validation.expectedInvalid
+		? `Not valid for Kubernetes ${validation.kubernetes} (strict), as this check shows: ${validation.findings.length} finding(s).`
+		: `Kubernetes ${validation.kubernetes} schemas (strict): ${validation.findings.length} finding(s).`;
+	return h('div.cb-validation', { dataValidation: validation.expectedInvalid ? 'expected-invalid' : validation.status }, [
+		h('p', `${head}${notChecked}`),
 		h('ul', validation.findings.map(findingItem)),
 	]);
 }
@@ -130,7 +133,8 @@ function validationBlock(validation: ValidationSummaryReport): Element {
  * output are listed under each check, not held against the snippet.
  */
 export function snippetValidation(checks: CheckReport[], snippetId: string): Element | undefined {
-	const summaries = checks.flatMap((check) => (check.validation ? [check.validation] : []));
+	// A check that misapplies the snippet on purpose says nothing about the snippet where it belongs.
+	const summaries = checks.flatMap((check) => (check.validation && !check.validation.expectedInvalid ? [check.validation] : []));
 	if (summaries.length === 0) return undefined;
 	const kubernetes = summaries[0]!.kubernetes;
 	const own = summaries.flatMap((s) => s.findings).filter((f) => f.snippet?.id === snippetId);

@@ -99,6 +99,8 @@ export const validationSummarySchema = z.object({
 	findings: z.array(schemaFindingSchema),
 	/** `apiVersion kind` of custom resources rendered with no schema to check them against. */
 	notChecked: z.array(z.string()),
+	/** The check renders a snippet where the page says it breaks (`invalidKubernetes: true`): the findings are its claim. */
+	expectedInvalid: z.boolean().optional(),
 });
 export type ValidationSummaryReport = z.infer<typeof validationSummarySchema>;
 

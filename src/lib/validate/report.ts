@@ -85,7 +85,19 @@ export function snippetFailures(article: CaseArticle, uses: ValidatedUse[], sche
 		byOwner.set(label, [...(byOwner.get(label) ?? []), u]);
 	}
 	for (const [label, ownUses] of byOwner) {
-		for (const finding of summariseValidation(article, ownUses, schemas)?.findings ?? []) {
+		const owner = ownUses[0]!.use.owner;
+		const summary = summariseValidation(article, ownUses, schemas);
+		if (owner.kind === 'check' && owner.check.invalidKubernetes) {
+			// A render broken on purpose: the claim is that it is broken.
+			if (summary && summary.findings.length === 0) {
+				failures.push({
+					...article.locate(['case', 'checks', owner.index, 'invalidKubernetes']),
+					message: `${label} says its renders are not valid Kubernetes (invalidKubernetes: true), but every document of them is valid for Kubernetes ${kubernetesMinor(schemas)}`,
+				});
+			}
+			continue;
+		}
+		for (const finding of summary?.findings ?? []) {
 			if (!finding.snippet) continue;
 			const key = JSON.stringify([finding.snippet, finding.rule, finding.path, finding.document]);
 			if (seen.has(key)) continue;

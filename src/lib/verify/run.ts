@@ -226,7 +226,10 @@ function withValidation(
 	const checks = report.checks.map((check, index) => {
 		const own = validated.filter((v) => v.use.owner.kind === 'check' && v.use.owner.index === index);
 		const validation = summariseValidation(article, own, schemas);
-		return validation ? { ...check, validation, ...(validation.status === 'snippet' ? { status: 'failed' as const } : {}) } : check;
+		const expectedInvalid = article.case.checks[index]?.invalidKubernetes === true;
+		const failed = expectedInvalid ? validation?.findings.length === 0 : validation?.status === 'snippet';
+		if (!validation) return check;
+		return { ...check, validation: { ...validation, ...(expectedInvalid ? { expectedInvalid } : {}) }, ...(failed ? { status: 'failed' as const } : {}) };
 	});
 	const matrixValidation = summariseValidation(article, validated.filter((v) => v.use.owner.kind === 'matrix'), schemas);
 	const failed = checks.some((c) => c.status === 'failed') || matrixValidation?.status === 'snippet';
