@@ -93,6 +93,12 @@ export const checkSchema = z
 		excerpt: z.array(documentSelectorSchema).optional(),
 		/** Limit to one helm major; by default a check runs under every configured helm. */
 		helm: z.array(helmMajorSchema).min(1).optional(),
+		/**
+		 * The check applies a snippet where the page says it does not work, and its render is not
+		 * valid Kubernetes on purpose: schema findings are reported with the check instead of
+		 * failing the build, and the build fails if the renders turn out valid.
+		 */
+		invalidKubernetes: z.literal(true).optional(),
 		expect: z.array(expectationSchema).min(1),
 	})
 	.strict();

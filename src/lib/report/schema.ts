@@ -73,6 +73,37 @@ export const excerptSchema = z.object({
 	trimmed: z.boolean(),
 });
 
+/** A strict schema validation finding (src/lib/validate), said once for the versions it occurs in. */
+export const schemaFindingSchema = z.object({
+	rule: z.enum(['unknown-field', 'wrong-type', 'missing-field', 'duplicate-key', 'unknown-kind', 'not-yaml']),
+	/** `Kind/name`. */
+	document: z.string(),
+	/** Template file from helm's `# Source:` line. */
+	source: z.string().optional(),
+	/** e.g. `spec.template.spec.containers[1].image`. */
+	path: z.string(),
+	expected: z.string(),
+	found: z.string(),
+	/** Chart versions whose render has it, as ranges of the versions rendered. */
+	versions: z.string(),
+	/** A snippet finding (the build fails): the snippet and the article line that wrote the field. */
+	snippet: z.object({ id: z.string(), line: z.number() }).optional(),
+});
+export type SchemaFindingReport = z.infer<typeof schemaFindingSchema>;
+
+export const validationSummarySchema = z.object({
+	/** The Kubernetes minor the schemas are of, as the page says it: `1.32`. */
+	kubernetes: z.string(),
+	/** `valid`; `chart`: findings in the chart's own output only (reported, not failed); `snippet`: a snippet wrote one. */
+	status: z.enum(['valid', 'chart', 'snippet']),
+	findings: z.array(schemaFindingSchema),
+	/** `apiVersion kind` of custom resources rendered with no schema to check them against. */
+	notChecked: z.array(z.string()),
+	/** The check renders a snippet where the page says it breaks (`invalidKubernetes: true`): the findings are its claim. */
+	expectedInvalid: z.boolean().optional(),
+});
+export type ValidationSummaryReport = z.infer<typeof validationSummarySchema>;
+
 export const checkReportSchema = z.object({
 	id: z.string(),
 	title: z.string(),
@@ -97,6 +128,8 @@ export const checkReportSchema = z.object({
 	reproduce: reproduceSchema,
 	excerpts: z.array(excerptSchema),
 	runs: z.array(renderRunSchema),
+	/** Strict Kubernetes schema validation of every document of the check's renders. */
+	validation: validationSummarySchema.optional(),
 	/** The checks file and 1-based line of the check's `- id:`, for error messages and source links. */
 	file: z.string(),
 	line: z.number(),
@@ -166,6 +199,8 @@ export const caseReportSchema = z.object({
 			rules: z.array(z.looseObject({ id: z.string(), title: z.string() })),
 		})
 		.optional(),
+	/** Strict schema validation of the matrix renders: chart findings summarised per version range. */
+	matrixValidation: validationSummarySchema.optional(),
 });
 export type CaseReport = z.infer<typeof caseReportSchema>;
 
@@ -182,6 +217,10 @@ export const reportSchema = z.object({
 	/** Ids of cases with an article but no entry in this report. */
 	missing: z.array(z.string()).default([]),
 	cases: z.array(caseReportSchema),
+	/** The schemas every render was validated against (src/lib/validate/schema-set.ts). */
+	validation: z
+		.object({ schemaSet: z.string(), kubernetesVersion: z.string(), package: z.string(), packageVersion: z.string() })
+		.optional(),
 	stats: z.object({
 		renders: z.number(),
 		cached: z.number(),

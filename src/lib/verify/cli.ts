@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.ts';
 import { isCasebookError } from '../errors.ts';
 import { formatCosts } from './costs.ts';
 import { formatFailure } from './failures.ts';
-import { verify } from './run.ts';
+import { verify, type VerifyOutcome } from './run.ts';
 
 /** `npm run verify [-- --case <id>] [--offline]`: exit code 0 only when every claim holds. */
 export async function runVerifyCli(argv: string[], root: string): Promise<number> {
@@ -33,6 +33,7 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 		console.log(
 			`verified ${verified.length} case(s), ${checks.length - skipped.length} check(s) with ${helms.map((h) => `helm ${h}`).join(' and ')}; ${summary}`,
 		);
+		for (const line of validationLines(outcome)) console.log(line);
 		if (outcome.costs?.length) {
 			console.log('renders per case (chart versions × helm majors; "its own": shared with no other claim):');
 			for (const line of formatCosts(outcome.costs)) console.log(line);
@@ -54,4 +55,29 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 		}
 		throw error;
 	}
+}
+
+/**
+ * What schema validation cost in this run (against the helm time of the renders it validated,
+ * whose budget is 10%) and what it found in the charts' own output.
+ */
+function validationLines(outcome: VerifyOutcome): string[] {
+	const { stats, report, verified = [] } = outcome;
+	const schemas = report?.validation;
+	if (!schemas) return [];
+	const validated = stats.validated ?? 0;
+	const lines = [
+		validated
+			? `schema validation (Kubernetes ${schemas.kubernetesVersion}, strict; ${schemas.package} ${schemas.packageVersion}): ${validated} render(s) validated in ${((stats.validationMs ?? 0) / 1000).toFixed(1)} s, ${((100 * (stats.validationMs ?? 0)) / Math.max(1, stats.validatedRenderMs ?? 0)).toFixed(1)}% of their ${((stats.validatedRenderMs ?? 0) / 1000).toFixed(1)} s of helm time (budget 10%)`
+			: `schema validation (Kubernetes ${schemas.kubernetesVersion}, strict): every render's validation came from the cache`,
+	];
+	for (const c of verified) {
+		const findings = [...c.checks.flatMap((check) => check.validation?.findings ?? []), ...(c.matrixValidation?.findings ?? [])];
+		const chart = new Set(findings.filter((f) => !f.snippet).map((f) => `${f.rule} ${f.path} in ${f.document}`));
+		const notChecked = new Set([...c.checks.flatMap((check) => check.validation?.notChecked ?? []), ...(c.matrixValidation?.notChecked ?? [])]);
+		if (chart.size || notChecked.size) {
+			lines.push(`  ${c.id}: ${chart.size} chart finding(s) (reported, not failed)${notChecked.size ? `; not schema-checked: ${[...notChecked].join(', ')}` : ''}`);
+		}
+	}
+	return lines;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { renderBreakdown } from '../helm/breakdown.ts';
 import type { JsonCache } from '../render/cache.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
+import type { RenderValidation } from '../validate/finding.ts';
 import type { StoredEvaluation } from './evaluate.ts';
 import type { RenderJob, RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
@@ -16,6 +17,15 @@ export interface ExecuteOptions {
 	concurrency: number;
 	render(request: RenderRequest): Promise<RenderResult>;
 	evaluate(use: RenderUse, result: RenderResult): StoredEvaluation;
+	/**
+	 * Strict schema validation of every render, cached beside the evaluations under a key of the
+	 * render and `validatorVersion` (which names the schema set), so a warm build validates nothing.
+	 */
+	validation?: {
+		cache: JsonCache<RenderValidation>;
+		validatorVersion: string;
+		validate(request: RenderRequest, result: RenderResult): RenderValidation;
+	};
 	/** Called as each job completes, from cache or from helm. */
 	onDone?(job: RenderJob, outcome: JobOutcome): void;
 	/** Called when a cache entry was unreadable and is computed again. */
@@ -26,12 +36,18 @@ export interface JobOutcome {
 	/** True when helm did not run for this job. */
 	cached: boolean;
 	evaluations: Map<RenderUse, StoredEvaluation>;
+	/** Absent when the render failed or helm did not finish it: there is nothing to validate. */
+	validation?: RenderValidation;
 }
 
 export interface ExecuteStats {
 	renders: number;
 	cached: number;
 	helmProcesses: number;
+	/** Renders validated in this build (not from the cache), the time it took and their render time. */
+	validated: number;
+	validationMs: number;
+	validatedRenderMs: number;
 }
 
 export function evaluationKey(use: RenderUse, renderKey: string, evaluatorVersion: string): string {
@@ -47,7 +63,7 @@ export async function executeJobs(
 	jobs: RenderJob[],
 	options: ExecuteOptions,
 ): Promise<{ outcomes: Map<RenderUse, StoredEvaluation>; stats: ExecuteStats }> {
-	const stats: ExecuteStats = { renders: jobs.length, cached: 0, helmProcesses: 0 };
+	const stats: ExecuteStats = { renders: jobs.length, cached: 0, helmProcesses: 0, validated: 0, validationMs: 0, validatedRenderMs: 0 };
 	const outcomes = new Map<RenderUse, StoredEvaluation>();
 	await mapBounded(jobs, options.concurrency, async (job) => {
 		const evaluations = new Map<RenderUse, StoredEvaluation>();
@@ -61,8 +77,19 @@ export async function executeJobs(
 				missing.push({ use, key });
 			}
 		}
+		let validation: RenderValidation | undefined;
+		let validationMissing = false;
+		const validationKey = options.validation && createHash('sha256').update(JSON.stringify([options.validation.validatorVersion, job.key])).digest('hex');
+		if (options.validation && validationKey) {
+			const lookup = await options.validation.cache.get(validationKey);
+			if (lookup.state === 'hit') validation = lookup.value.documents === -1 ? undefined : lookup.value;
+			else {
+				if (lookup.state === 'corrupt') options.onCorrupt?.(`validation ${validationKey.slice(0, 12)}`, lookup.reason);
+				validationMissing = true;
+			}
+		}
 		let cached = true;
-		if (missing.length) {
+		if (missing.length || validationMissing) {
 			const { result, fromCache } = await renderOnce(job, options);
 			if (!fromCache) {
 				cached = false;
@@ -73,10 +100,21 @@ export async function executeJobs(
 				evaluations.set(use, evaluation);
 				if (!renderBreakdown(result)) await options.evaluations.put(key, evaluation);
 			}
+			if (validationMissing && options.validation && validationKey && !renderBreakdown(result)) {
+				if (result.exitCode === 0) {
+					const started = performance.now();
+					validation = options.validation.validate(job.request, result);
+					stats.validationMs += performance.now() - started;
+					stats.validated++;
+					stats.validatedRenderMs += result.durationMs;
+				}
+				// A failed render has nothing to validate; remember that too (documents: -1).
+				await options.validation.cache.put(validationKey, validation ?? { schemaSet: '', documents: -1, findings: [], notChecked: [] });
+			}
 		}
 		if (cached) stats.cached++;
 		for (const [use, evaluation] of evaluations) outcomes.set(use, evaluation);
-		options.onDone?.(job, { cached, evaluations });
+		options.onDone?.(job, { cached, evaluations, ...(validation ? { validation } : {}) });
 	});
 	return { outcomes, stats };
 }

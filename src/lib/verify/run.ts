@@ -25,6 +25,11 @@ import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
 import { mergeReport } from './report-merge.ts';
 import { detectionFailures } from '../check/verify-rules.ts';
+import type { RenderValidation } from '../validate/finding.ts';
+import { validateRender } from '../validate/manifest.ts';
+import { snippetFailures, summariseValidation } from '../validate/report.ts';
+import { loadSchemaSet, type SchemaSet } from '../validate/schema-set.ts';
+import { validatorVersion } from '../validate/version.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -48,7 +53,16 @@ export interface VerifyOutcome {
 	verified?: CaseReport[];
 	/** Input errors and false claims, each naming a file and line. */
 	failures: Failure[];
-	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
+	stats: {
+		renders: number;
+		cached: number;
+		helmProcesses: number;
+		durationMs: number;
+		/** Renders schema-validated in this run (not from the cache), the time that took, and their helm time. */
+		validated?: number;
+		validationMs?: number;
+		validatedRenderMs?: number;
+	};
 	/** Renders per case and per claim (see costs.ts). */
 	costs?: CaseCost[];
 }
@@ -118,6 +132,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
 	const outcomes = new Map<RenderUse, UseOutcome>();
+	const validations = new Map<RenderUse, RenderValidation>();
+	const schemas = loadSchemaSet();
 	const { stats } = await executeJobs(jobs, {
 		renders: new JsonCache<RenderResult>(join(renderCacheDir, 'renders')),
 		evaluations: new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations')),
@@ -125,7 +141,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		concurrency: config.concurrency ?? 1,
 		render: options.render ?? ((request) => helmTemplate(request)),
 		evaluate: evaluateUse,
+		validation: {
+			cache: new JsonCache<RenderValidation>(join(renderCacheDir, 'validations')),
+			validatorVersion: await validatorVersion(schemas),
+			validate: (request, result) => validateRender(schemas, result.stdout, request.valuesFiles),
+		},
 		onDone(job, outcome) {
+			if (outcome.validation) for (const use of job.uses) validations.set(use, outcome.validation);
 			let failed = false;
 			for (const [use, evaluation] of outcome.evaluations) {
 				outcomes.set(use, { ...evaluation, use, cached: outcome.cached });
@@ -163,7 +185,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		const checkOutcomes = mine.filter((o) => o.use.owner.kind === 'check');
 		failures.push(...failureReport(article, checkOutcomes));
 		failures.push(...detectionFailures(article, mine));
-		return buildCaseReport(
+		const validated = mine.map((o) => ({ use: o.use, validation: validations.get(o.use) }));
+		failures.push(...snippetFailures(article, validated, schemas));
+		const caseReport = buildCaseReport(
 			{
 				article,
 				checkOutcomes,
@@ -173,6 +197,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 			},
 			verifiedAt,
 		);
+		return withValidation(caseReport, article, schemas, validated);
 	});
 	const durationMs = Math.round(performance.now() - started);
 	const fresh = buildReport({
@@ -184,9 +209,35 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const reportPath = options.reportPath ?? config.report;
 	// Verifying some cases updates their entries and keeps the others' as they were.
 	const previous = options.only?.length ? await readEarlierReport(reportPath) : undefined;
+	fresh.validation = {
+		schemaSet: schemas.id,
+		kubernetesVersion: schemas.kubernetesVersion,
+		package: schemas.packageName,
+		packageVersion: schemas.packageVersion,
+	};
 	const report = mergeReport(previous, fresh, prepared.caseIds);
 	await writeReport(reportPath, report);
 	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses) };
+}
+
+/** Each check's validation summary, and the matrix's; a snippet finding fails the case. */
+function withValidation(
+	report: CaseReport,
+	article: CaseArticle,
+	schemas: SchemaSet,
+	validated: Array<{ use: RenderUse; validation?: RenderValidation }>,
+): CaseReport {
+	const checks = report.checks.map((check, index) => {
+		const own = validated.filter((v) => v.use.owner.kind === 'check' && v.use.owner.index === index);
+		const validation = summariseValidation(article, own, schemas);
+		const expectedInvalid = article.case.checks[index]?.invalidKubernetes === true;
+		const failed = expectedInvalid ? validation?.findings.length === 0 : validation?.status === 'snippet';
+		if (!validation) return check;
+		return { ...check, validation: { ...validation, ...(expectedInvalid ? { expectedInvalid } : {}) }, ...(failed ? { status: 'failed' as const } : {}) };
+	});
+	const matrixValidation = summariseValidation(article, validated.filter((v) => v.use.owner.kind === 'matrix'), schemas);
+	const failed = checks.some((c) => c.status === 'failed') || matrixValidation?.status === 'snippet';
+	return { ...report, checks, ...(matrixValidation ? { matrixValidation } : {}), ...(failed ? { status: 'failed' as const } : {}) };
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {

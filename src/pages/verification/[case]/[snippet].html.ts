@@ -16,11 +16,11 @@ export const getStaticPaths: GetStaticPaths = async () =>
 			const checks = report.checks.filter((check) => snippet.checks.includes(check.id));
 			const state = snippetState({ id: snippet.id, illustrative: false }, report);
 			const intro = state.kind === 'verified' ? verificationIntro(state, uiStrings('en')) : undefined;
-			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks, intro } }] : [];
+			return checks.length > 0 ? [{ params: { case: report.id, snippet: snippet.id }, props: { checks, intro, snippet: snippet.id } }] : [];
 		}),
 	);
 
 export const GET: APIRoute = async ({ props }) => {
-	const { checks, intro } = props as { checks: CheckReport[]; intro?: Element };
-	return new Response(await verificationFragment(checks, intro), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+	const { checks, intro, snippet } = props as { checks: CheckReport[]; intro?: Element; snippet: string };
+	return new Response(await verificationFragment(checks, { intro, snippetId: snippet }), { headers: { 'content-type': 'text/html; charset=utf-8' } });
 };
