@@ -57,6 +57,9 @@ export default defineConfig({
 				// Articles mark no lines (`mark=`, `ins=`, `del=`); without the plugin its styles stay
 				// off every page.
 				textMarkers: false,
+				// Every block gets a "Copy" action from the casebook plugin, which reads the code from
+				// the page; Expressive Code's button would ship each block's code twice.
+				frames: { showCopyToClipboardButton: false },
 				// Shiki has no Go template grammar; Handlebars' braces highlight chart templates well enough.
 				shiki: { langAlias: { gotemplate: 'handlebars' } },
 			},

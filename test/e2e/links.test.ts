@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { TRANSLATION_LOCALES } from '../../src/lib/i18n/locales.ts';
 import type { CaseSummary } from '../../src/lib/site/api.ts';
 import { articleFile, declaredAliases, fencesWithId, h2Anchors } from './support/articles.ts';
 import { idSelector, inViewport, visit, type Monitor } from './support/browser.ts';
@@ -85,7 +86,8 @@ describe('permalinks and aliases', () => {
 			site.cases.map((c) => [c.id, (c as CaseSummary & { aliases?: string[] }).aliases ?? []] as const),
 		);
 		const fromSources = declaredAliases(site.dir);
-		const expected = new Set(site.cases.map((c) => `cases/${c.id}/`));
+		// Every case has a permanent address per language (`/zh-cn/cases/<id>/`).
+		const expected = new Set(site.cases.flatMap((c) => [undefined, ...TRANSLATION_LOCALES.map((l) => l.dir)].map((dir) => `${dir ? `${dir}/` : ''}cases/${c.id}/`)));
 		for (const summary of site.cases) {
 			const aliases = new Set([...(fromApi.get(summary.id) ?? []), ...(fromSources.get(summary.id) ?? [])]);
 			for (const alias of aliases) {

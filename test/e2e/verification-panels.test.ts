@@ -133,6 +133,21 @@ describe('verification panels', () => {
 		}
 	});
 
+	it("a snippet's Copy button copies exactly the snippet file, and no block carries its code twice", async () => {
+		for (const summary of site.cases) {
+			await visit(page, site.at(summary.url));
+			assert.equal(await page.locator('[data-code]').count(), 0, `${summary.url}: no code in data-code attributes`);
+			const snippet = page.locator('[data-snippet-status="verified"]').first();
+			const download = await snippet.locator('a[data-snippet-download]').evaluate((a) => (a as HTMLAnchorElement).href);
+			const button = snippet.locator('button[data-casebook-copy-code]');
+			await button.click();
+			await page.waitForFunction((b) => b?.hasAttribute('data-copied-text'), await button.elementHandle());
+			const copied = await button.getAttribute('data-copied-text');
+			const file = await (await context.request.get(download)).text();
+			assert.equal(copied?.replace(/\n$/, ''), file.replace(/\n$/, ''), `${summary.url}: the copied code is the snippet file`);
+		}
+	});
+
 	it('raised no console errors and made no failed requests', () => {
 		assert.deepEqual(watch.report(), []);
 	});

@@ -64,19 +64,21 @@ describe('casebook-code Expressive Code plugin', () => {
 		assert.match(html, /Unverified<\/span> · this block has no id and is not marked illustrative/);
 	});
 
-	it('leaves code blocks on other pages alone, apart from anchors', async () => {
+	it('gives code blocks on other pages only a copy action, and anchors', async () => {
 		const other = resolve('content/docs/index.mdx');
 		const plain = await render('', { file: other });
-		assert.match(plain, /^<div class="expressive-code">/);
+		assert.match(plain, /^<div class="cb-snippet not-content" data-snippet="" data-snippet-status="plain"><div class="expressive-code">/);
+		assert.match(plain, /<button class="cb-action" type="button" data-casebook-copy-code="" aria-label="Copy this code">/);
+		assert.doesNotMatch(plain, /Verified|Illustrative|Unverified|data-casebook-copy="/);
 		const anchored = await render('id="example"', { file: other });
 		assert.match(anchored, /id="example" data-snippet="example" data-snippet-status="anchor"/);
 		assert.doesNotMatch(anchored, /Verified|Illustrative|Unverified/);
 	});
 
-	it('ships the copy script and the panel loader once each as JS modules', async () => {
+	it('ships the panel loader once as a JS module (the copy script is on every page already)', async () => {
 		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode({ report: reportPath })] });
 		const modules = await engine.getJsModules();
-		assert.equal(modules.filter((m) => m.includes('__casebookCopyButtons')).length, 1);
+		assert.equal(modules.filter((m) => m.includes('__casebookCopyButtons')).length, 0);
 		assert.equal(modules.filter((m) => m.includes('__casebookPanelLoader')).length, 1);
 	});
 });

@@ -1,10 +1,10 @@
-// Copy buttons for snippet links, case permalinks and citations. Plain JavaScript because it is
-// shipped twice as is: as an Expressive Code JS module (pages with code blocks) and imported by
-// the case header's script. One delegated listener; the flag keeps a second copy from binding.
+// Copy buttons for code, snippet links, case permalinks and citations, on every page (imported by
+// overrides/Head.astro). One delegated listener; the flag keeps a second copy from binding.
 //
 // A button carries `data-casebook-copy="<href>"` (resolved against the page to an absolute URL)
 // and optionally `data-casebook-copy-template` (text with `{url}` for that URL), or
-// `data-casebook-copy-text` (copied as is). Feedback goes to the nearest
+// `data-casebook-copy-text` (copied as is), or `data-casebook-copy-code` (the code of the block
+// it sits under). Feedback goes to the nearest
 // `[data-casebook-copy-status]` in the same parent; the copied text is kept in
 // `data-copied-text` for tests. `data-copied-label` and `data-copy-this-label` word the feedback
 // in the page's language.
@@ -38,6 +38,14 @@ async function writeText(text) {
 	return copied;
 }
 
+/** The code of the block a `data-casebook-copy-code` button belongs to, one line per Expressive Code line. */
+function codeOf(button) {
+	const code = button.closest('[data-snippet]')?.querySelector('pre > code');
+	if (!code) return '';
+	const lines = code.querySelectorAll('.ec-line');
+	return lines.length > 0 ? Array.from(lines, (line) => line.textContent).join('\n') : code.textContent;
+}
+
 function showStatus(button, copied, text) {
 	const status = button.parentElement?.querySelector('[data-casebook-copy-status]');
 	clearTimeout(button[FLAG]);
@@ -58,9 +66,9 @@ if (!window[FLAG]) {
 	window[FLAG] = true;
 	document.addEventListener('click', async (event) => {
 		const target = event.target instanceof Element ? event.target : null;
-		const button = target?.closest('[data-casebook-copy], [data-casebook-copy-text]');
+		const button = target?.closest('[data-casebook-copy], [data-casebook-copy-text], [data-casebook-copy-code]');
 		if (!button) return;
-		let text = button.getAttribute('data-casebook-copy-text');
+		let text = button.hasAttribute('data-casebook-copy-code') ? codeOf(button) : button.getAttribute('data-casebook-copy-text');
 		if (text === null) {
 			const url = new URL(button.getAttribute('data-casebook-copy') || '', location.href).href;
 			const template = button.getAttribute('data-casebook-copy-template');

@@ -17,13 +17,13 @@ import { snippetState } from './snippet-state.ts';
  * It needs no base path: the links it writes (download, panel file) are relative to the page.
  */
 
-const copyButtonsModule = readFileSync(new URL('./copy-buttons.js', import.meta.url), 'utf8');
 const panelLoaderModule = readFileSync(new URL('./panel-loader.js', import.meta.url), 'utf8');
 
 export function casebookCode(options: { report: string; /** The content folder, to find a translation's English article. */ content?: string }): ExpressiveCodePlugin {
 	return definePlugin({
 		name: 'Helm Casebook snippets',
-		jsModules: [copyButtonsModule, panelLoaderModule],
+		// The copy buttons' script is on every page already (overrides/Head.astro).
+		jsModules: [panelLoaderModule],
 		hooks: {
 			postprocessRenderedBlockGroup: async ({ renderedGroupContents, renderData }) => {
 				// Markdown fences render one block per group; tabbed groups are not used in articles.

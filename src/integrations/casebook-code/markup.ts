@@ -7,7 +7,7 @@ import type { SnippetState } from './snippet-state.ts';
  * verification status and the actions. Class names start with `cb-`; case.css styles them.
  *
  * Stable hooks for tests: `div.cb-snippet#<id>[data-snippet][data-snippet-status=verified|
- * illustrative|unverified|anchor]`; `details[data-snippet-verification]` (the badge);
+ * illustrative|unverified|anchor|plain]`; the copy-code button `[data-casebook-copy-code]`; `details[data-snippet-verification]` (the badge);
  * `details[data-panel-src]` names the panel body file (panel.ts), loaded into
  * `[data-panel-slot]` on first opening (`data-panel-state=loading|loaded|failed`);
  * `a[data-snippet-download]`; the copy-link button `[data-casebook-copy="#<id>"]`, named
@@ -15,19 +15,27 @@ import type { SnippetState } from './snippet-state.ts';
  */
 
 /** A decorative icon drawn by case.css (`.cb-icon--<name>`): one stylesheet rule, not an SVG per button. */
-function icon(name: 'link' | 'download'): Element {
+function icon(name: 'link' | 'download' | 'copy'): Element {
 	return h(`span.cb-icon.cb-icon--${name}`, { ariaHidden: 'true' });
 }
 
-function copyLinkButton(id: string, words: UiStrings): ElementContent[] {
-	return [
-		h(
-			'button.cb-action',
-			{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: words['casebook.copyLink.snippet'], ...copyWords(words) },
-			[icon('link'), h('span', words['casebook.copyLink'])],
-		),
-		h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
-	];
+function copyLinkButton(id: string, words: UiStrings): Element {
+	return h(
+		'button.cb-action',
+		{ type: 'button', dataCasebookCopy: `#${id}`, ariaLabel: words['casebook.copyLink.snippet'], ...copyWords(words) },
+		[icon('link'), h('span', words['casebook.copyLink'])],
+	);
+}
+
+/**
+ * Copies the block's code, read from the page by copy-buttons.js. Expressive Code's own copy
+ * button is off (astro.config.mjs): it carries every block's code a second time in an attribute.
+ */
+function copyCodeButton(words: UiStrings): Element {
+	return h('button.cb-action', { type: 'button', dataCasebookCopyCode: '', ariaLabel: words['casebook.copyCode.label'], ...copyWords(words) }, [
+		icon('copy'),
+		h('span', words['casebook.copyCode']),
+	]);
 }
 
 /** The feedback copy-buttons.js shows, in the page's language (English when absent). */
@@ -115,16 +123,16 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>,
 }
 
 /**
- * Wraps the rendered group (`div.expressive-code`) in the snippet element, or returns it as it
- * was for a plain block.
+ * Wraps the rendered group (`div.expressive-code`) in the snippet element with the strip under
+ * it: status, and actions (every block, plain ones too, has at least "Copy").
  */
 export function wrapSnippet(group: Element, state: SnippetState, lang?: string): Element {
-	if (state.kind === 'plain') return group;
 	const words = uiStrings(lang);
 	const id = 'id' in state ? state.id : undefined;
-	const actions: ElementContent[] = [];
+	const actions: ElementContent[] = [copyCodeButton(words)];
 	if (state.kind === 'verified') actions.push(downloadLink(state.slug, state.caseId, state.snippet.fileName, words));
-	if (id) actions.push(...copyLinkButton(id, words));
+	if (id) actions.push(copyLinkButton(id, words));
+	actions.push(h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }));
 
 	const meta: ElementContent[] = [];
 	switch (state.kind) {
@@ -143,9 +151,10 @@ export function wrapSnippet(group: Element, state: SnippetState, lang?: string):
 			);
 			break;
 		case 'anchor':
+		case 'plain':
 			break;
 	}
-	if (actions.length > 0) meta.push(h('div.cb-actions', actions));
+	meta.push(h('div.cb-actions', actions));
 
 	// Search indexes what readers type: symptoms, errors, commands and log lines. A values file is
 	// structure, not words (its keys are named in the prose), and the strip under every block
@@ -154,6 +163,6 @@ export function wrapSnippet(group: Element, state: SnippetState, lang?: string):
 	return h(
 		'div.cb-snippet.not-content',
 		{ id, dataSnippet: id ?? '', dataSnippetStatus: state.kind },
-		[code, meta.length > 0 ? h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta) : ''],
+		[code, h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta)],
 	);
 }

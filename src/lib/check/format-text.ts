@@ -11,7 +11,7 @@ export function formatCheckText(result: CheckResult): string {
 	const { renders, cached } = result.renders;
 	lines.push(
 		`${renders} render${renders === 1 ? '' : 's'} (${cached} from cache) with helm ${result.helm.map(shortHelm).join(' and ')} in ${(result.durationMs / 1000).toFixed(1)} s; ` +
-			`${result.casesChecked.length} case${result.casesChecked.length === 1 ? '' : 's'} know this chart`,
+			`${result.casesChecked.length} ${result.casesChecked.length === 1 ? 'case knows' : 'cases know'} this chart`,
 	);
 	if (result.upgrade) {
 		const { starts, stops, transitions } = result.upgrade;
