@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-// @ts-expect-error: plain JavaScript shipped to the browser as it is; typed with JSDoc.
+// Plain JavaScript shipped to the browser as it is, typed with JSDoc.
 import { bestCoverage, createSearch, mergeResults, queryWords } from '../../src/integrations/casebook-search/search-core.js';
 
 /**
@@ -16,9 +16,9 @@ function fakePagefind(pages: Record<string, { lang: string; text: string }>, pri
 	return {
 		calls,
 		options: async () => {},
-		mergeIndex: async (_path: string, options: { language: string }) => {
-			calls.push(`merge ${options.language}`);
-			languages.add(options.language);
+		mergeIndex: async (_path: string, options?: { language?: string }) => {
+			calls.push(`merge ${options?.language}`);
+			languages.add(options?.language ?? '');
 		},
 		preload: async () => {},
 		filters: async () => ({}),

@@ -4,8 +4,10 @@
  * casebook's search layer (./search-core.js), with the page index and words the build wrote to
  * ./site.js. It also shows which query words were left out, under the UI's result count.
  */
+// @ts-expect-error: Pagefind's module, beside this file in the built site only.
 import * as pagefind from '../pagefind.js';
 import { createSearch } from './search-core.js';
+// @ts-expect-error: written by the build (./index.ts).
 import site from './site.js';
 
 const readerLang = (document.documentElement.lang || 'en').toLowerCase();
