@@ -8,6 +8,7 @@ import { baseLinksIntegration } from './src/lib/site/markdown-base.ts';
 import { sidebarFromContent } from './src/lib/site/sidebar.ts';
 import { casebookCode } from './src/integrations/casebook-code/index.ts';
 import { casebookSite } from './src/integrations/casebook-site/index.ts';
+import { casebookSearch } from './src/integrations/casebook-search/index.ts';
 import { starlightLocales } from './src/lib/i18n/locales.ts';
 import { translationAnchorsIntegration } from './src/lib/site/translation-anchors.ts';
 
@@ -68,12 +69,16 @@ export default defineConfig({
 		}),
 		baseLinksIntegration(),
 		translationAnchorsIntegration(config.content),
+		// After Starlight's: it writes the search layer beside the index Pagefind has just built.
+		casebookSearch(),
 	],
 	vite: {
 		// MDX articles import components as `~/components/...`; tsconfig declares the same alias.
 		resolve: {
 			alias: [
 				{ find: '~', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+				// Pagefind's UI, loading the casebook's search layer (both languages, long queries).
+				{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/integrations/casebook-search/pagefind-ui.ts', import.meta.url)) },
 				// Keeps the search dialog's stylesheet out of every page's first visit; it loads with
 				// the search UI (src/components/search-styles.ts imports the real file with `?inline`).
 				{ find: /^@pagefind\/default-ui\/css\/ui\.css$/, replacement: fileURLToPath(new URL('./src/styles/pagefind-ui-deferred.css', import.meta.url)) },

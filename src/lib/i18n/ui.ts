@@ -111,6 +111,7 @@ const en = {
 	'casebook.notFound.search': 'Search the casebook',
 	'casebook.notFound.allCases': 'All cases',
 	'casebook.search.ignored': 'No page has {{words}}: showing results for the other words.',
+	'casebook.search.partial': 'No page has every word: ranked by how many they have; the first result lacks {{words}}.',
 };
 
 export type UiKey = keyof typeof en;
@@ -219,6 +220,7 @@ const zhCN: UiStrings = {
 	'casebook.notFound.search': '搜索案例库',
 	'casebook.notFound.allCases': '全部案例',
 	'casebook.search.ignored': '没有页面包含 {{words}}：显示其余关键词的结果。',
+	'casebook.search.partial': '没有页面包含全部关键词：按匹配的关键词数量排序，第一个结果缺少 {{words}}。',
 };
 
 /** Keyed by the language tags Starlight's i18n collection uses (`en`, `zh-CN`). */
