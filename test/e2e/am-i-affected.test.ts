@@ -80,6 +80,22 @@ describe(`"Am I affected?" on ${CASE_ID}`, () => {
 		assert.equal((await page.locator(RESULT).textContent())?.trim(), '');
 	});
 
+	it('lists every rendered version of each chart when its list is opened, and not before', async () => {
+		for (const matrix of await page.locator('div[data-matrix-chart]').all()) {
+			const chart = await matrix.getAttribute('data-matrix-chart');
+			const list = matrix.locator('details.cb-matrix-all');
+			assert.equal(await list.locator('dd').count(), 0, `${chart}: no version list in the page's HTML`);
+			await list.locator('summary').click();
+			await list.locator('dd').first().waitFor({ state: 'visible' });
+			// One run of versions per row of the table above, and every version of the caption's count.
+			const rows = await matrix.locator('tbody tr').count();
+			assert.equal(await list.locator('dt').count(), rows, `${chart}: one run per table row`);
+			const rendered = Number(/(\d+)/.exec((await matrix.locator('caption').textContent()) ?? '')?.[1]);
+			const versions = (await list.locator('dd').allTextContents()).flatMap((text) => text.split(', '));
+			assert.equal(versions.length, rendered, `${chart}: every rendered version listed`);
+		}
+	});
+
 	it('logged no console errors and made no failed requests', () => {
 		assert.deepEqual(watch.report(), []);
 	});

@@ -123,7 +123,7 @@ describe('verification panels', () => {
 		try {
 			await visit(page, site.at(summary.url));
 			const list = page.locator('details[data-case-checks]');
-			watch.allowStatus(await list.evaluate((d) => new URL(d.getAttribute('data-checks-src')!, location.href).href), 503);
+			watch.allowStatus(await list.evaluate((d) => new URL(d.getAttribute('data-fragment-src')!, location.href).href), 503);
 			await list.locator('summary').click();
 			await list.locator('[role="alert"]').waitFor();
 			assert.match((await list.locator('[role="alert"]').textContent()) ?? '', /could not be loaded \(HTTP 503\)/);
