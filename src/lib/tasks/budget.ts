@@ -28,9 +28,17 @@ export interface BudgetOptions {
 	query: string;
 	/** Chromium to measure with (loadConfig's `browser`). */
 	browser: string;
+	/** Which pages to visit; by default the home page, every case and the 404 page. */
+	paths?: (cases: CasesApi['cases'], base: string) => string[];
 }
 
-interface PageFigures {
+/** What one page load fetched and ran; `firstSearch` is what the first query fetched. */
+export interface BudgetFigures {
+	pages: PageFigures[];
+	firstSearch: Transfer[];
+}
+
+export interface PageFigures {
 	path: string;
 	page: Transfer[];
 	searchUi: Transfer[];
@@ -62,12 +70,18 @@ function collect(context: BrowserContext): { settle: () => Promise<Array<{ url: 
 }
 
 export async function measureBudget(options: BudgetOptions): Promise<string> {
+	const { pages, firstSearch } = await collectBudget(options);
+	return report(pages, firstSearch, options);
+}
+
+/** Loads each page in a fresh browser context and records what it fetched; the first search runs on the first case page. */
+export async function collectBudget(options: BudgetOptions): Promise<BudgetFigures> {
 	const dir = resolve(options.dir);
 	const base = normaliseBase(options.base);
 	const api = join(dir, 'api', 'cases.json');
 	if (!existsSync(api)) throw new Error(`${dir} is not a built casebook (no api/cases.json). Run \`npm run build\` first.`);
 	const cases = (JSON.parse(readFileSync(api, 'utf8')) as CasesApi).cases;
-	const paths = [base, ...cases.map((c) => c.url), `${base}404.html`];
+	const paths = options.paths?.(cases, base) ?? [base, ...cases.map((c) => c.url), `${base}404.html`];
 
 	const server = createStaticServer({ root: dir, base });
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -117,14 +131,19 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 			}
 			await context.close();
 		}
-		return report(figures, firstSearch, options, origin);
+		// Reported relative to the site, so figures of two builds compare.
+		const strip = (t: Transfer): Transfer => ({ ...t, url: t.url.slice(origin.length) });
+		return {
+			pages: figures.map((f) => ({ ...f, page: f.page.map(strip), searchUi: f.searchUi.map(strip) })),
+			firstSearch: firstSearch.map(strip),
+		};
 	} finally {
 		await browser.close();
 		server.close();
 	}
 }
 
-function report(figures: PageFigures[], firstSearch: Transfer[], options: BudgetOptions, origin: string): string {
+function report(figures: PageFigures[], firstSearch: Transfer[], options: BudgetOptions): string {
 	const visit = [['First visit, empty cache (search excluded)', 'requests', 'raw KiB', 'gzip KiB', `≤ ${BUDGET_KIB.firstVisit} KiB gzip`]];
 	for (const f of figures) {
 		const sum = total(f.page);
@@ -154,7 +173,7 @@ function report(figures: PageFigures[], firstSearch: Transfer[], options: Budget
 		.sort((a, b) => b.gzip - a.gzip)
 		.slice(0, 8);
 	const heavy = [['Largest files (deduplicated)', 'raw KiB', 'gzip KiB']];
-	for (const t of largest) heavy.push([t.url.slice(origin.length), kilobytes(t.raw), kilobytes(t.gzip)]);
+	for (const t of largest) heavy.push([t.url, kilobytes(t.raw), kilobytes(t.gzip)]);
 
 	return [formatTable(visit), formatTable(search), formatTable(js), formatTable(heavy)].join('\n\n');
 }
