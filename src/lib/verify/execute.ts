@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { renderBreakdown } from '../helm/breakdown.ts';
-import type { JsonCache } from '../render/cache.ts';
+import type { CacheLookup } from '../render/cache.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import type { StoredEvaluation } from './evaluate.ts';
 import type { RenderJob, RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
 
+/** What executeJobs needs of a cache (a JsonCache, or one that also copies entries elsewhere). */
+export interface Store<T> {
+	get(key: string): Promise<CacheLookup<T>>;
+	put(key: string, value: T): Promise<void>;
+}
+
 export interface ExecuteOptions {
-	renders: JsonCache<RenderResult>;
+	renders: Store<RenderResult>;
 	/** Assertion outcomes per use; a warm build reads only these and never opens a render. */
-	evaluations: JsonCache<StoredEvaluation>;
+	evaluations: Store<StoredEvaluation>;
 	/** Changes whenever the evaluation code changes, so cached outcomes never outlive their logic. */
 	evaluatorVersion: string;
 	concurrency: number;

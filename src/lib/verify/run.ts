@@ -24,6 +24,19 @@ import { mapBounded } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { buildCaseReport, buildReport } from './report-builder.ts';
 import { mergeReport } from './report-merge.ts';
+import {
+	addCosts,
+	costGroup,
+	importShardCache,
+	planFingerprint,
+	readCostTable,
+	readShards,
+	splitJobs,
+	teeStore,
+	writeCostTable,
+	writeShardSummary,
+	type ShardSpec,
+} from './shard.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -38,6 +51,14 @@ export interface VerifyOptions {
 	renderCacheDir?: string;
 	/** Where the report goes; by default the configured path. */
 	reportPath?: string;
+	/**
+	 * Render only this part of the unique renders (see shard.ts), copying every cache entry it uses
+	 * into `shardOut` with a `shard.json`; no report is written (the merge writes it).
+	 */
+	shard?: ShardSpec;
+	shardOut?: string;
+	/** Shard folders to take cache entries from before verifying (see shard.ts). */
+	mergeFrom?: string[];
 }
 
 export interface VerifyOutcome {
@@ -50,6 +71,10 @@ export interface VerifyOutcome {
 	stats: { renders: number; cached: number; helmProcesses: number; durationMs: number };
 	/** Renders per case and per claim (see costs.ts). */
 	costs?: CaseCost[];
+	/** With `shard`: this shard's part and the whole plan's size. */
+	shard?: { renders: number; planRenders: number };
+	/** With `mergeFrom`: how many shards were merged. */
+	merged?: number;
 }
 
 export interface PreparedVerification {
@@ -110,17 +135,39 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
 	const { prepared, failures } = await prepareVerification(options);
 	if (!prepared) return { failures, stats: emptyStats };
-	const { articles, helms, jobs, uses, skipped } = prepared;
+	const { articles, helms, uses, skipped } = prepared;
 	const renderCacheDir = options.renderCacheDir ?? config.cacheDir;
+	const plan = planFingerprint(prepared.jobs);
+	let merged: number | undefined;
+	if (options.mergeFrom?.length) {
+		try {
+			merged = (await readShards(options.mergeFrom, plan)).length;
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			return { failures: [inputFailure(error)], stats: emptyStats };
+		}
+		for (const dir of options.mergeFrom) await importShardCache(dir, renderCacheDir);
+	}
+	const costTable = await readCostTable(renderCacheDir);
+	const jobs = options.shard ? splitJobs(prepared.jobs, options.shard.count, costTable)[options.shard.index - 1]! : prepared.jobs;
+	const renders = new JsonCache<RenderResult>(join(renderCacheDir, 'renders'));
+	const evaluations = new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations'));
+	const shardOut = options.shard ? (options.shardOut ?? join(config.root, '.casebook', 'shards', `${options.shard.index}-of-${options.shard.count}`)) : undefined;
+	const measured: Array<{ group: string; ms: number }> = [];
+	const render = options.render ?? ((request: RenderRequest) => helmTemplate(request));
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
 	const outcomes = new Map<RenderUse, UseOutcome>();
 	const { stats } = await executeJobs(jobs, {
-		renders: new JsonCache<RenderResult>(join(renderCacheDir, 'renders')),
-		evaluations: new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations')),
+		renders: shardOut ? teeStore(renders, new JsonCache<RenderResult>(join(shardOut, 'renders'))) : renders,
+		evaluations: shardOut ? teeStore(evaluations, new JsonCache<StoredEvaluation>(join(shardOut, 'evaluations'))) : evaluations,
 		evaluatorVersion: await evaluatorVersion(),
 		concurrency: config.concurrency ?? 1,
-		render: options.render ?? ((request) => helmTemplate(request)),
+		async render(request) {
+			const result = await render(request);
+			measured.push({ group: costGroup(request), ms: result.durationMs });
+			return result;
+		},
 		evaluate: evaluateUse,
 		onDone(job, outcome) {
 			let failed = false;
@@ -135,6 +182,27 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		},
 	});
 	progress.finish();
+	// Measured render times make the next split by --shard fairer.
+	if (measured.length) await writeCostTable(renderCacheDir, addCosts(await readCostTable(renderCacheDir), measured));
+
+	if (options.shard && shardOut) {
+		// A shard sees some renders of each case: it reports the checks that failed on them; the
+		// matrix and the report need every render and are left to the merge.
+		for (const article of articles) {
+			const mine = uses.filter((use) => use.article === article && outcomes.has(use)).map((use) => outcomes.get(use)!);
+			failures.push(...failureReport(article, mine.filter((o) => o.use.owner.kind === 'check')));
+		}
+		await writeShardSummary(shardOut, {
+			shard: options.shard,
+			plan,
+			planRenders: prepared.jobs.length,
+			renders: jobs.length,
+			helmProcesses: stats.helmProcesses,
+			failures: failures.length,
+		});
+		const durationMs = Math.round(performance.now() - started);
+		return { failures, stats: { ...stats, durationMs }, shard: { renders: jobs.length, planRenders: prepared.jobs.length } };
+	}
 
 	const verifiedAt = now().toISOString();
 	const caseReports = articles.map((article) => {
@@ -182,7 +250,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const previous = options.only?.length ? await readEarlierReport(reportPath) : undefined;
 	const report = mergeReport(previous, fresh, prepared.caseIds);
 	await writeReport(reportPath, report);
-	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses) };
+	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses), merged };
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {
