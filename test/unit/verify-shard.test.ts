@@ -27,10 +27,13 @@ describe('splitJobs', () => {
 
 	it('balances measured cost, not the number of renders', () => {
 		const cost = (part: RenderJob[]) => part.reduce((sum, j) => sum + (j.request.chart.name === 'big' ? 400 : 100), 0);
-		const parts = splitJobs(jobs, 3, table);
-		assert.deepEqual(parts.map(cost), [1200, 1200, 1200]);
-		// Without a table every render counts the same: six to a part.
-		assert.deepEqual(splitJobs(jobs, 3).map((p) => p.length), [6, 6, 6]);
+		// One heavy render and four light ones: by cost the heavy one is a part of its own.
+		const few = [job('z-heavy', 'big'), ...Array.from({ length: 4 }, (_, i) => job(`a-light-${i}`, 'small'))];
+		const parts = splitJobs(few, 2, table);
+		assert.deepEqual(parts.map(cost), [400, 400]);
+		assert.deepEqual(parts.map((p) => p.length), [1, 4]);
+		// Without a table every render counts the same: three and two.
+		assert.deepEqual(splitJobs(few, 2).map((p) => p.length), [3, 2]);
 	});
 });
 
