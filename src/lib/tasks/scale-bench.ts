@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCaptured } from '../process/run.ts';
 import { collectBudget, type BudgetFigures } from './budget.ts';
@@ -96,6 +96,7 @@ export async function measureScale(count: number, options: ScaleBenchOptions): P
 	const verify = await timed(options.root, verifyArgs, env);
 	log(`${count} cases: astro build`);
 	const build = await timed(options.root, ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', site], env);
+	await writeFile(join(dir, 'build.log'), build.stdout);
 	log(`${count} cases: first visit and first search in Chromium`);
 	const budget = await collectBudget({
 		dir: site,
