@@ -30,7 +30,7 @@ after(async () => {
 
 /** The report as text without what differs between runs of the same plan: durations and whether helm ran. */
 function normalise(text: string): string {
-	return text.replace(/"durationMs": \d+/g, '"durationMs": 0').replace(/"cached": (true|false|\d+)/g, '"cached": 0');
+	return text.replace(/"durationMs":\s*\d+/g, '"durationMs":0').replace(/"cached":\s*(true|false|\d+)/g, '"cached":0');
 }
 
 describe('verify --shard and --merge', () => {

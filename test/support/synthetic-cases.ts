@@ -7,11 +7,12 @@ import { dirname, join } from 'node:path';
  * checks), each with its own words so the search index grows as a real one would.
  *
  * Every case states the same real fact about grafana/tempo-distributed (1.13.0 and 1.13.1 render no
- * ingester StatefulSet, 1.13.2 does again), so verification passes. Their renders are deliberately
- * few and shared: the matrix renders are the ones the real ingester case renders (same chart
- * digests, release, namespace, values), and the values snippets come from a pool of
- * REPLICA_CHOICES files. A thousand cases are 6 + 2 × REPLICA_CHOICES chart renders per helm, so
- * what the benchmark times is everything around helm, with warm renders.
+ * ingester StatefulSet, 1.13.2 does again), so verification passes. Like a real case, each has a
+ * check over every 1.x release (426 renders with two helms), so its report entry and its number of
+ * evaluations are a real case's order of size. The renders themselves are shared: the default
+ * renders are the ones the real ingester case renders (same chart digests, release, namespace,
+ * values), and the values snippets come from a pool of REPLICA_CHOICES files. A thousand cases
+ * need no more renders than one, so what the benchmark times is everything around helm.
  */
 
 export const REPLICA_CHOICES = [1, 2, 4, 5] as const;
@@ -129,7 +130,7 @@ ${illustrative > 1 ? `\n\`\`\`text illustrative\nsynthetic error ${marker}: inge
 
 ## Cause
 
-${paragraph(next, 5)}
+${paragraph(next, 5)} Every release renders its config <Evidence check="config-every-version" />.
 ${illustrative > 2 ? `\n\`\`\`bash illustrative\nhelm template t grafana/tempo-distributed --version 1.13.0 | grep -c StatefulSet\n\`\`\`\n` : ''}
 ### Details
 
@@ -153,6 +154,11 @@ checks:
     values: [ingester-replicas]
     expect:
       - equal: { document: StatefulSet/t-tempo-ingester, path: spec.replicas, value: ${replicas} }
+  - id: config-every-version
+    title: Every 1.x release renders the Tempo config
+    versions: '>=1.0.0'
+    expect:
+      - documentExists: ConfigMap/t-tempo-config
 `;
 	return { id, article: `tempo/${id}.mdx`, articleText: article, checks: `tempo/${id}.checks.yaml`, checksText: checks };
 }

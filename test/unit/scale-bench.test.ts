@@ -9,6 +9,7 @@ function figures(cases: number, factor: number): ScaleFigures {
 		verifyWarmMs: 1000 * factor,
 		siteBuildMs: 10_000 * factor,
 		pagefindMs: 500 * factor,
+		pagefindAloneMs: 400 * factor,
 		peakRssKib: 500_000,
 		reportBytes: 10_000 * factor,
 		casesApiBytes: 2_000 * factor,

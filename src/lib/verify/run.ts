@@ -437,7 +437,11 @@ async function readEarlierReport(path: string): Promise<Report | undefined> {
 	return undefined;
 }
 
-/** Written beside its final name and renamed over it: a reader sees the old report or the new one, never part of one. */
+/**
+ * Written beside its final name and renamed over it: a reader sees the old report or the new one,
+ * never part of one. Without indentation: a case over every chart version is tens of thousands of
+ * lines, and the site reads the whole file (indentation was 30% of it); `jq .` shows it indented.
+ */
 async function writeReport(path: string, report: Report): Promise<void> {
-	await writeFileAtomic(path, `${JSON.stringify(report, null, '\t')}\n`);
+	await writeFileAtomic(path, `${JSON.stringify(report)}\n`);
 }
