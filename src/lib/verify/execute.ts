@@ -48,9 +48,8 @@ export function evaluationKey(use: RenderUse, renderKey: string, evaluatorVersio
 export async function executeJobs(
 	jobs: RenderJob[],
 	options: ExecuteOptions,
-): Promise<{ outcomes: Map<RenderUse, StoredEvaluation>; stats: ExecuteStats }> {
+): Promise<{ stats: ExecuteStats }> {
 	const stats: ExecuteStats = { renders: jobs.length, cached: 0, helmProcesses: 0 };
-	const outcomes = new Map<RenderUse, StoredEvaluation>();
 	await mapBounded(jobs, options.concurrency, async (job) => {
 		const evaluations = new Map<RenderUse, StoredEvaluation>();
 		const missing: Array<{ use: RenderUse; key: string }> = [];
@@ -77,10 +76,10 @@ export async function executeJobs(
 			}
 		}
 		if (cached) stats.cached++;
-		for (const [use, evaluation] of evaluations) outcomes.set(use, evaluation);
 		options.onDone?.(job, { cached, evaluations });
 	});
-	return { outcomes, stats };
+	// Outcomes go to onDone only: keeping every evaluation here too held all of them in memory.
+	return { stats };
 }
 
 async function renderOnce(job: RenderJob, options: ExecuteOptions): Promise<{ result: RenderResult; fromCache: boolean }> {

@@ -158,6 +158,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
 	const outcomes = new Map<RenderUse, UseOutcome>();
+	const slim = outcomeSlimmer(uses, outcomes);
 	const { stats } = await executeJobs(jobs, {
 		renders: shardOut ? teeStore(renders, new JsonCache<RenderResult>(join(shardOut, 'renders'))) : renders,
 		evaluations: shardOut ? teeStore(evaluations, new JsonCache<StoredEvaluation>(join(shardOut, 'evaluations'))) : evaluations,
@@ -172,7 +173,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		onDone(job, outcome) {
 			let failed = false;
 			for (const [use, evaluation] of outcome.evaluations) {
-				outcomes.set(use, { ...evaluation, use, cached: outcome.cached });
+				outcomes.set(use, slim(use, { ...evaluation, use, cached: outcome.cached }));
 				failed ||= !evaluation.passed && use.owner.kind === 'check';
 			}
 			progress.tick({ cached: outcome.cached, failed });
@@ -188,8 +189,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	if (options.shard && shardOut) {
 		// A shard sees some renders of each case: it reports the checks that failed on them; the
 		// matrix and the report need every render and are left to the merge.
+		const usesOf = groupByArticle(uses);
 		for (const article of articles) {
-			const mine = uses.filter((use) => use.article === article && outcomes.has(use)).map((use) => outcomes.get(use)!);
+			const mine = (usesOf.get(article) ?? []).filter((use) => outcomes.has(use)).map((use) => outcomes.get(use)!);
 			failures.push(...failureReport(article, mine.filter((o) => o.use.owner.kind === 'check')));
 		}
 		await writeShardSummary(shardOut, {
@@ -205,8 +207,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	}
 
 	const verifiedAt = now().toISOString();
+	const usesOf = groupByArticle(uses);
 	const caseReports = articles.map((article) => {
-		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
+		const mine = (usesOf.get(article) ?? []).map((use) => outcomes.get(use)!);
 		// Only renders helm finished say anything about the chart; the others are reported as errors.
 		const unfinished = mine
 			.filter((o) => o.use.owner.kind === 'matrix')
@@ -251,6 +254,50 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const report = mergeReport(previous, fresh, prepared.caseIds);
 	await writeReport(reportPath, report);
 	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses), merged };
+}
+
+/** Each article's uses in plan order (filtering all uses per article is quadratic in the number of cases). */
+function groupByArticle(uses: readonly RenderUse[]): Map<CaseArticle, RenderUse[]> {
+	const groups = new Map<CaseArticle, RenderUse[]>();
+	for (const use of uses) {
+		const group = groups.get(use.article);
+		if (group) group.push(use);
+		else groups.set(use.article, [use]);
+	}
+	return groups;
+}
+
+/**
+ * Keeps of each outcome what the report and the failure list read, so memory does not grow with
+ * every assertion and document of every render: a passed use keeps its assertion list only when
+ * it is its owner's first use in plan order (the report lists assertions on the first run and on
+ * failed ones), and of an owner's uses only the first in plan order that selected documents keeps
+ * them (the excerpts come from it). The report is the same as with everything kept.
+ */
+function outcomeSlimmer(uses: readonly RenderUse[], outcomes: Map<RenderUse, UseOutcome>) {
+	const order = new Map<RenderUse, number>();
+	const first = new Set<RenderUse>();
+	const seen = new Set<string>();
+	uses.forEach((use, index) => {
+		order.set(use, index);
+		const key = ownerKey(use.article, use.owner);
+		if (!seen.has(key)) first.add(use);
+		seen.add(key);
+	});
+	const documentsHeldBy = new Map<string, RenderUse>();
+	return (use: RenderUse, outcome: UseOutcome): UseOutcome => {
+		let kept = outcome.passed && !first.has(use) ? { ...outcome, assertions: [] } : outcome;
+		if (kept.documents.length) {
+			const key = ownerKey(use.article, use.owner);
+			const holder = documentsHeldBy.get(key);
+			if (holder && order.get(holder)! < order.get(use)!) kept = { ...kept, documents: [] };
+			else {
+				if (holder) outcomes.set(holder, { ...outcomes.get(holder)!, documents: [] });
+				documentsHeldBy.set(key, use);
+			}
+		}
+		return kept;
+	};
 }
 
 function ownerKey(article: CaseArticle, owner: RenderOwner): string {
