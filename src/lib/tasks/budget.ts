@@ -122,6 +122,12 @@ export async function collectBudget(options: BudgetOptions): Promise<BudgetFigur
 					(query) => /for (.*)$/.exec(document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim() ?? '')?.[1] === query,
 					options.query,
 				);
+				// Results first show as placeholders and fetch their fragments one by one; the search is
+				// complete when every shown result has its text (else the figure depends on timing).
+				await page.waitForFunction(() => {
+					const results = document.querySelector('#starlight__search .pagefind-ui__results');
+					return !results || (results.querySelector('.pagefind-ui__result') && !results.querySelector('.pagefind-ui__loading'));
+				});
 				await page.waitForLoadState('networkidle');
 				const fetched = await responses.settle();
 				// On a slow machine the UI bundle may only arrive with the click; it counts as UI, not index.
