@@ -23,6 +23,16 @@ describe('buildSidebar', () => {
 		]);
 	});
 
+	it('links the browse pages instead of listing a product with more cases than a sidebar should hold', () => {
+		const many = Array.from({ length: 13 }, (_, i) => ({ slug: `loki/c${i}`, title: `C ${i}`, product: 'loki' }));
+		const sidebar = buildSidebar([...many, { slug: 'tempo/a', title: 'A', product: 'tempo' }]);
+		assert.deepEqual(sidebar.slice(1, 3), [
+			{ label: 'Tempo', items: [{ slug: 'tempo/a' }] },
+			{ label: 'Loki', items: [{ label: 'All 13 Loki cases', link: '/browse/loki/' }] },
+		]);
+		assert.equal((buildSidebar(many.slice(0, 12))[1] as { items: unknown[] }).items.length, 12);
+	});
+
 	it('rejects a product without a group', () => {
 		assert.throws(() => buildSidebar([{ slug: 'mimir/x', title: 'X', product: 'mimir' }]), /mimir/);
 	});

@@ -23,7 +23,16 @@ const KNOWN_LANGUAGES = new Set(['yaml', 'bash', 'sh', 'shell', 'json', 'text'])
 /** The themes' default text colours, which .cb-code sets itself (see case.css). */
 const DEFAULT_FOREGROUND = { light: '#403f53', dark: '#d6deeb' } as const;
 
+/** Styles by token colours and font style: a site has a handful of them, and contrast-fixing one costs. */
+const styles = new Map<string, string | undefined>();
+
 function tokenStyle(variants: Record<string, { color?: string; fontStyle?: number }>): string | undefined {
+	const key = `${variants.light?.color}|${variants.dark?.color}|${variants.light?.fontStyle ?? 0}`;
+	if (!styles.has(key)) styles.set(key, computeTokenStyle(variants));
+	return styles.get(key);
+}
+
+function computeTokenStyle(variants: Record<string, { color?: string; fontStyle?: number }>): string | undefined {
 	const declarations: string[] = [];
 	const plain = (['light', 'dark'] as const).every(
 		(mode) => (variants[mode]?.color ?? DEFAULT_FOREGROUND[mode]).toLowerCase() === DEFAULT_FOREGROUND[mode],

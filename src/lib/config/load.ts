@@ -11,6 +11,7 @@ export const CONFIG_FILE = 'casebook.config.json';
 /** Environment variables and the config keys they override. */
 const ENV_OVERRIDES = {
 	CASEBOOK_CHARTS: 'charts',
+	CASEBOOK_CONTENT: 'content',
 	CASEBOOK_CACHE: 'cacheDir',
 	CASEBOOK_REPORT: 'report',
 	CASEBOOK_KUBE_VERSION: 'kubeVersion',

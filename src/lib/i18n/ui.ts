@@ -54,6 +54,7 @@ const en = {
 	'casebook.checks.someNotRun': '{{passed}} checks passed, {{notRun}} not run in this build',
 	'casebook.checks.notRun': 'not run: {{reason}}',
 	'casebook.checks.open': 'Open the list of checks',
+	'casebook.list.more': 'The first {{shown}} of {{total}} cases (the filter covers these; search covers all). Every case, by product:',
 	'casebook.checkRelease.title': 'Check your own release',
 	'casebook.checkRelease.intro':
 		'From a clone of this project, this renders your chart version with your values and tells you, with evidence, whether this case or any other known case applies (exit code 1). Add {{upgrade}} to check an upgrade.',
@@ -165,6 +166,7 @@ const zhCN: UiStrings = {
 	'casebook.checks.someNotRun': '{{passed}} 项检查通过，{{notRun}} 项本次构建未运行',
 	'casebook.checks.notRun': '未运行：{{reason}}',
 	'casebook.checks.open': '打开检查列表',
+	'casebook.list.more': '这里列出 {{total}} 个案例中的前 {{shown}} 个（筛选只作用于这些；搜索覆盖全部）。按产品浏览全部案例：',
 	'casebook.checkRelease.title': '检查你自己的 release',
 	'casebook.checkRelease.intro':
 		'在本项目的克隆中运行下面的命令：它用你的 values 渲染你的 chart 版本，并给出证据，告诉你本案例或其他已知案例是否适用（适用时退出码为 1）。检查升级时加上 {{upgrade}}。',

@@ -58,7 +58,8 @@ export const renderRunSchema = z.object({
 	passed: z.boolean(),
 	exitCode: z.number(),
 	cached: z.boolean(),
-	assertions: z.array(assertionOutcomeSchema),
+	/** On the first run of a check and on every failed run; a later passed run passed the same list. */
+	assertions: z.array(assertionOutcomeSchema).optional(),
 });
 
 export const excerptSchema = z.object({

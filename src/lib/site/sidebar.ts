@@ -4,6 +4,7 @@ import { listArticleFiles } from '../article/files.ts';
 import { readPageFrontmatter } from '../article/load.ts';
 import { contentSlug } from '../article/slug.ts';
 import { localeOfPath } from '../i18n/locales.ts';
+import { browsePath, SIDEBAR_CASES_PER_PRODUCT } from './listing.ts';
 import { PRODUCTS } from './products.ts';
 
 /**
@@ -22,6 +23,7 @@ export interface SidebarPage {
 /** The parts of Starlight's sidebar config this site uses. */
 export type SidebarItem =
 	| { slug: string; label?: string; translations?: Record<string, string> }
+	| { label: string; link: string; translations?: Record<string, string> }
 	| { label: string; translations?: Record<string, string>; items: SidebarItem[] };
 
 export const HOME_SLUG = 'index';
@@ -29,14 +31,21 @@ export const ABOUT_SLUG = 'about/verification';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+/**
+ * Every page carries the sidebar, so its size multiplies with the page count: a product with more
+ * than SIDEBAR_CASES_PER_PRODUCT cases gets one link to its browse pages instead of a link per case.
+ */
 export function buildSidebar(pages: readonly SidebarPage[]): SidebarItem[] {
-	const groups = PRODUCTS.map(({ id, label }) => ({
-		label,
-		items: pages
+	const groups = PRODUCTS.map(({ id, label }) => {
+		const cases = pages
 			.filter((page) => page.product === id)
-			.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.slug, b.slug))
-			.map((page): SidebarItem => ({ slug: page.slug })),
-	})).filter((group) => group.items.length > 0);
+			.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.slug, b.slug));
+		const items: SidebarItem[] =
+			cases.length > SIDEBAR_CASES_PER_PRODUCT
+				? [{ label: `All ${cases.length} ${label} cases`, link: browsePath(id) }]
+				: cases.map((page) => ({ slug: page.slug }));
+		return { label, items };
+	}).filter((group) => group.items.length > 0);
 	const known = new Set<string>(PRODUCTS.map((p) => p.id));
 	const stray = pages.find((page) => page.product !== undefined && !known.has(page.product));
 	if (stray) throw new Error(`${stray.slug}: product "${stray.product}" has no sidebar group`);

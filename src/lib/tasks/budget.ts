@@ -28,9 +28,21 @@ export interface BudgetOptions {
 	query: string;
 	/** Chromium to measure with (loadConfig's `browser`). */
 	browser: string;
+	/** Which pages to visit; by default the home, case and 404 pages of every language. */
+	paths?: (cases: CasesApi['cases'], base: string) => string[];
 }
 
-interface PageFigures {
+/**
+ * What each page load fetched and ran; `firstSearches` is what the first query fetched on the first
+ * case page of each language, `firstSearch` the first of them (the root language's).
+ */
+export interface BudgetFigures {
+	pages: PageFigures[];
+	firstSearch: Transfer[];
+	firstSearches: Array<{ path: string; fetched: Transfer[] }>;
+}
+
+export interface PageFigures {
 	path: string;
 	page: Transfer[];
 	searchUi: Transfer[];
@@ -62,6 +74,15 @@ function collect(context: BrowserContext): { settle: () => Promise<Array<{ url: 
 }
 
 export async function measureBudget(options: BudgetOptions): Promise<string> {
+	const { pages, firstSearches } = await collectBudget(options);
+	return report(pages, firstSearches, options);
+}
+
+/**
+ * Loads each page in a fresh browser context and records what it fetched; the first search runs
+ * on the first case page of each language.
+ */
+export async function collectBudget(options: BudgetOptions): Promise<BudgetFigures> {
 	const dir = resolve(options.dir);
 	const base = normaliseBase(options.base);
 	const api = join(dir, 'api', 'cases.json');
@@ -70,8 +91,7 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 	// Every language: the home page, the case pages and the 404 page of each.
 	const translated = cases.flatMap((c) => (c.translations ?? []).map((t) => t.url));
 	const localeHomes = [...new Set(translated.map((url) => url.slice(0, url.indexOf('/', base.length) + 1)))];
-	const paths = [base, ...cases.map((c) => c.url), `${base}404.html`, ...localeHomes, ...translated];
-	// The first search is measured on the first case page of each language.
+	const paths = options.paths?.(cases, base) ?? [base, ...cases.map((c) => c.url), `${base}404.html`, ...localeHomes, ...translated];
 	const searchPages = [cases[0]?.url, translated[0]].filter((p): p is string => p !== undefined);
 
 	const server = createStaticServer({ root: dir, base });
@@ -80,7 +100,7 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 	const browser = await launchChromium(options.browser);
 	try {
 		const figures: PageFigures[] = [];
-		const firstSearches: Array<{ path: string; fetched: Transfer[] }> = [];
+		const firstSearches: BudgetFigures['firstSearches'] = [];
 		for (const path of paths) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			await context.route((url) => !url.href.startsWith(`${origin}/`), (route) => route.abort('blockedbyclient'));
@@ -113,6 +133,12 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 					(query) => /for (.*)$/.exec(document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim() ?? '')?.[1] === query,
 					options.query,
 				);
+				// Results first show as placeholders and fetch their fragments one by one; the search is
+				// complete when every shown result has its text (else the figure depends on timing).
+				await page.waitForFunction(() => {
+					const results = document.querySelector('#starlight__search .pagefind-ui__results');
+					return !results || (results.querySelector('.pagefind-ui__result') && !results.querySelector('.pagefind-ui__loading'));
+				});
 				await page.waitForLoadState('networkidle');
 				const fetched = await responses.settle();
 				// On a slow machine the UI bundle may only arrive with the click; it counts as UI, not index.
@@ -122,14 +148,21 @@ export async function measureBudget(options: BudgetOptions): Promise<string> {
 			}
 			await context.close();
 		}
-		return report(figures, firstSearches, options, origin);
+		// Reported relative to the site, so figures of two builds compare.
+		const strip = (t: Transfer): Transfer => ({ ...t, url: t.url.slice(origin.length) });
+		const searches = firstSearches.map(({ path, fetched }) => ({ path, fetched: fetched.map(strip) }));
+		return {
+			pages: figures.map((f) => ({ ...f, page: f.page.map(strip), searchUi: f.searchUi.map(strip) })),
+			firstSearch: searches[0]?.fetched ?? [],
+			firstSearches: searches,
+		};
 	} finally {
 		await browser.close();
 		server.close();
 	}
 }
 
-function report(figures: PageFigures[], firstSearches: Array<{ path: string; fetched: Transfer[] }>, options: BudgetOptions, origin: string): string {
+function report(figures: PageFigures[], firstSearches: BudgetFigures['firstSearches'], options: BudgetOptions): string {
 	const visit = [['First visit, empty cache (search excluded)', 'requests', 'raw KiB', 'gzip KiB', `≤ ${BUDGET_KIB.firstVisit} KiB gzip`]];
 	for (const f of figures) {
 		const sum = total(f.page);
@@ -162,7 +195,7 @@ function report(figures: PageFigures[], firstSearches: Array<{ path: string; fet
 		.sort((a, b) => b.gzip - a.gzip)
 		.slice(0, 8);
 	const heavy = [['Largest files (deduplicated)', 'raw KiB', 'gzip KiB']];
-	for (const t of largest) heavy.push([t.url.slice(origin.length), kilobytes(t.raw), kilobytes(t.gzip)]);
+	for (const t of largest) heavy.push([t.url, kilobytes(t.raw), kilobytes(t.gzip)]);
 
 	return [formatTable(visit), formatTable(search), formatTable(js), formatTable(heavy)].join('\n\n');
 }

@@ -1,23 +1,48 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import { isCasebookError } from '../errors.ts';
 import { formatCosts } from './costs.ts';
 import { formatFailure } from './failures.ts';
 import { verify, type VerifyOutcome } from './run.ts';
+import { parseShard } from './shard.ts';
 
-/** `npm run verify [-- --case <id>] [--offline]`: exit code 0 only when every claim holds. */
+/**
+ * `npm run verify [-- --case <id>] [--offline]`: exit code 0 only when every claim holds.
+ * `-- --shard I/N [--out DIR]` renders the I-th of N parts into DIR (see shard.ts);
+ * `-- --merge DIR...` takes the shards' cache entries and writes the report.
+ */
 export async function runVerifyCli(argv: string[], root: string): Promise<number> {
-	const { values } = parseArgs({
+	const { values, positionals } = parseArgs({
 		args: argv,
+		allowPositionals: true,
 		options: {
 			case: { type: 'string', multiple: true },
 			offline: { type: 'boolean', default: false },
+			shard: { type: 'string' },
+			out: { type: 'string' },
+			merge: { type: 'boolean', default: false },
 		},
 	});
 	try {
+		if (positionals.length && !values.merge) {
+			console.error(`verify: unexpected argument "${positionals[0]}" (shard folders follow --merge)`);
+			return 2;
+		}
+		if (values.merge && !positionals.length) {
+			console.error('verify: --merge takes the shard folders to merge, e.g. --merge shard-1 shard-2');
+			return 2;
+		}
 		const config = loadConfig(root);
 		if (values.offline) config.allowNetwork = false;
-		const outcome = await verify({ config, only: values.case });
+		const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+		const outcome = await verify({
+			config,
+			only: values.case,
+			shard,
+			shardOut: values.out && resolve(values.out),
+			mergeFrom: values.merge ? positionals.map((dir) => resolve(dir)) : undefined,
+		});
 		for (const failure of outcome.failures) console.error(`\n${formatFailure(failure)}`);
 		const { stats } = outcome;
 		const summary = `${stats.renders} renders (${stats.cached} from cache, ${stats.helmProcesses} helm processes) in ${(stats.durationMs / 1000).toFixed(1)} s`;
@@ -25,6 +50,13 @@ export async function runVerifyCli(argv: string[], root: string): Promise<number
 			console.error(`\nverification failed: ${outcome.failures.length} problem(s); ${summary}`);
 			return 1;
 		}
+		if (shard && outcome.shard) {
+			console.log(
+				`shard ${shard.index}/${shard.count}: ${summary}, of ${outcome.shard.planRenders} in the plan; no check failed on them. Merge the shard folders with \`npm run verify -- --merge DIR...\`.`,
+			);
+			return 0;
+		}
+		if (outcome.merged) console.log(`merged ${outcome.merged} shard(s)`);
 		const report = outcome.report!;
 		const verified = outcome.verified ?? [];
 		const checks = verified.flatMap((c) => c.checks.map((check) => ({ case: c.id, check })));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { renderBreakdown } from '../helm/breakdown.ts';
-import type { JsonCache } from '../render/cache.ts';
+import type { CacheLookup } from '../render/cache.ts';
 import type { RenderRequest, RenderResult } from '../render/types.ts';
 import type { RenderValidation } from '../validate/finding.ts';
 import type { StoredEvaluation } from './evaluate.ts';
@@ -8,10 +8,16 @@ import type { RenderJob, RenderUse } from './plan.ts';
 import { mapBounded } from './pool.ts';
 import { detectionRulesOf } from '../check/verify-rules.ts';
 
+/** What executeJobs needs of a cache (a JsonCache, or one that also copies entries elsewhere). */
+export interface Store<T> {
+	get(key: string): Promise<CacheLookup<T>>;
+	put(key: string, value: T): Promise<void>;
+}
+
 export interface ExecuteOptions {
-	renders: JsonCache<RenderResult>;
+	renders: Store<RenderResult>;
 	/** Assertion outcomes per use; a warm build reads only these and never opens a render. */
-	evaluations: JsonCache<StoredEvaluation>;
+	evaluations: Store<StoredEvaluation>;
 	/** Changes whenever the evaluation code changes, so cached outcomes never outlive their logic. */
 	evaluatorVersion: string;
 	concurrency: number;
@@ -22,7 +28,7 @@ export interface ExecuteOptions {
 	 * render and `validatorVersion` (which names the schema set), so a warm build validates nothing.
 	 */
 	validation?: {
-		cache: JsonCache<RenderValidation>;
+		cache: Store<RenderValidation>;
 		validatorVersion: string;
 		validate(request: RenderRequest, result: RenderResult): RenderValidation;
 	};
@@ -62,9 +68,8 @@ export function evaluationKey(use: RenderUse, renderKey: string, evaluatorVersio
 export async function executeJobs(
 	jobs: RenderJob[],
 	options: ExecuteOptions,
-): Promise<{ outcomes: Map<RenderUse, StoredEvaluation>; stats: ExecuteStats }> {
+): Promise<{ stats: ExecuteStats }> {
 	const stats: ExecuteStats = { renders: jobs.length, cached: 0, helmProcesses: 0, validated: 0, validationMs: 0, validatedRenderMs: 0 };
-	const outcomes = new Map<RenderUse, StoredEvaluation>();
 	await mapBounded(jobs, options.concurrency, async (job) => {
 		const evaluations = new Map<RenderUse, StoredEvaluation>();
 		const missing: Array<{ use: RenderUse; key: string }> = [];
@@ -113,10 +118,10 @@ export async function executeJobs(
 			}
 		}
 		if (cached) stats.cached++;
-		for (const [use, evaluation] of evaluations) outcomes.set(use, evaluation);
 		options.onDone?.(job, { cached, evaluations, ...(validation ? { validation } : {}) });
 	});
-	return { outcomes, stats };
+	// Outcomes go to onDone only: keeping every evaluation here too held all of them in memory.
+	return { stats };
 }
 
 async function renderOnce(job: RenderJob, options: ExecuteOptions): Promise<{ result: RenderResult; fromCache: boolean }> {

@@ -30,6 +30,19 @@ import { validateRender } from '../validate/manifest.ts';
 import { snippetFailures, summariseValidation } from '../validate/report.ts';
 import { loadSchemaSet, type SchemaSet } from '../validate/schema-set.ts';
 import { validatorVersion } from '../validate/version.ts';
+import {
+	addCosts,
+	costGroup,
+	importShardCache,
+	planFingerprint,
+	readCostTable,
+	readShards,
+	splitJobs,
+	teeStore,
+	writeCostTable,
+	writeShardSummary,
+	type ShardSpec,
+} from './shard.ts';
 
 export interface VerifyOptions {
 	config: ResolvedConfig;
@@ -44,6 +57,14 @@ export interface VerifyOptions {
 	renderCacheDir?: string;
 	/** Where the report goes; by default the configured path. */
 	reportPath?: string;
+	/**
+	 * Render only this part of the unique renders (see shard.ts), copying every cache entry it uses
+	 * into `shardOut` with a `shard.json`; no report is written (the merge writes it).
+	 */
+	shard?: ShardSpec;
+	shardOut?: string;
+	/** Shard folders to take cache entries from before verifying (see shard.ts). */
+	mergeFrom?: string[];
 }
 
 export interface VerifyOutcome {
@@ -65,6 +86,10 @@ export interface VerifyOutcome {
 	};
 	/** Renders per case and per claim (see costs.ts). */
 	costs?: CaseCost[];
+	/** With `shard`: this shard's part and the whole plan's size. */
+	shard?: { renders: number; planRenders: number };
+	/** With `mergeFrom`: how many shards were merged. */
+	merged?: number;
 }
 
 export interface PreparedVerification {
@@ -127,22 +152,47 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	const emptyStats = { renders: 0, cached: 0, helmProcesses: 0, durationMs: 0 };
 	const { prepared, failures } = await prepareVerification(options);
 	if (!prepared) return { failures, stats: emptyStats };
-	const { articles, helms, jobs, uses, skipped } = prepared;
+	const { articles, helms, uses, skipped } = prepared;
 	const renderCacheDir = options.renderCacheDir ?? config.cacheDir;
+	const plan = planFingerprint(prepared.jobs);
+	let merged: number | undefined;
+	if (options.mergeFrom?.length) {
+		try {
+			merged = (await readShards(options.mergeFrom, plan)).length;
+		} catch (error) {
+			if (!isCasebookError(error)) throw error;
+			return { failures: [inputFailure(error)], stats: emptyStats };
+		}
+		for (const dir of options.mergeFrom) await importShardCache(dir, renderCacheDir);
+	}
+	const costTable = await readCostTable(renderCacheDir);
+	const jobs = options.shard ? splitJobs(prepared.jobs, options.shard.count, costTable)[options.shard.index - 1]! : prepared.jobs;
+	const renders = new JsonCache<RenderResult>(join(renderCacheDir, 'renders'));
+	const evaluations = new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations'));
+	const shardOut = options.shard ? (options.shardOut ?? join(config.root, '.casebook', 'shards', `${options.shard.index}-of-${options.shard.count}`)) : undefined;
+	const measured: Array<{ group: string; ms: number }> = [];
+	const render = options.render ?? ((request: RenderRequest) => helmTemplate(request));
 	const progress = options.progress ?? createProgress();
 	progress.start(jobs.length);
 	const outcomes = new Map<RenderUse, UseOutcome>();
 	const validations = new Map<RenderUse, RenderValidation>();
 	const schemas = loadSchemaSet();
+	const slim = outcomeSlimmer(uses, outcomes);
 	const { stats } = await executeJobs(jobs, {
-		renders: new JsonCache<RenderResult>(join(renderCacheDir, 'renders')),
-		evaluations: new JsonCache<StoredEvaluation>(join(renderCacheDir, 'evaluations')),
+		renders: shardOut ? teeStore(renders, new JsonCache<RenderResult>(join(shardOut, 'renders'))) : renders,
+		evaluations: shardOut ? teeStore(evaluations, new JsonCache<StoredEvaluation>(join(shardOut, 'evaluations'))) : evaluations,
 		evaluatorVersion: await evaluatorVersion(),
 		concurrency: config.concurrency ?? 1,
-		render: options.render ?? ((request) => helmTemplate(request)),
+		async render(request) {
+			const result = await render(request);
+			measured.push({ group: costGroup(request), ms: result.durationMs });
+			return result;
+		},
 		evaluate: evaluateUse,
 		validation: {
-			cache: new JsonCache<RenderValidation>(join(renderCacheDir, 'validations')),
+			cache: shardOut
+				? teeStore(new JsonCache<RenderValidation>(join(renderCacheDir, 'validations')), new JsonCache<RenderValidation>(join(shardOut, 'validations')))
+				: new JsonCache<RenderValidation>(join(renderCacheDir, 'validations')),
 			validatorVersion: await validatorVersion(schemas),
 			validate: (request, result) => validateRender(schemas, result.stdout, request.valuesFiles),
 		},
@@ -150,7 +200,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 			if (outcome.validation) for (const use of job.uses) validations.set(use, outcome.validation);
 			let failed = false;
 			for (const [use, evaluation] of outcome.evaluations) {
-				outcomes.set(use, { ...evaluation, use, cached: outcome.cached });
+				outcomes.set(use, slim(use, { ...evaluation, use, cached: outcome.cached }));
 				failed ||= !evaluation.passed && use.owner.kind === 'check';
 			}
 			progress.tick({ cached: outcome.cached, failed });
@@ -160,10 +210,33 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		},
 	});
 	progress.finish();
+	// Measured render times make the next split by --shard fairer.
+	if (measured.length) await writeCostTable(renderCacheDir, addCosts(await readCostTable(renderCacheDir), measured));
+
+	if (options.shard && shardOut) {
+		// A shard sees some renders of each case: it reports the checks that failed on them; the
+		// matrix and the report need every render and are left to the merge.
+		const usesOf = groupByArticle(uses);
+		for (const article of articles) {
+			const mine = (usesOf.get(article) ?? []).filter((use) => outcomes.has(use)).map((use) => outcomes.get(use)!);
+			failures.push(...failureReport(article, mine.filter((o) => o.use.owner.kind === 'check')));
+		}
+		await writeShardSummary(shardOut, {
+			shard: options.shard,
+			plan,
+			planRenders: prepared.jobs.length,
+			renders: jobs.length,
+			helmProcesses: stats.helmProcesses,
+			failures: failures.length,
+		});
+		const durationMs = Math.round(performance.now() - started);
+		return { failures, stats: { ...stats, durationMs }, shard: { renders: jobs.length, planRenders: prepared.jobs.length } };
+	}
 
 	const verifiedAt = now().toISOString();
+	const usesOf = groupByArticle(uses);
 	const caseReports = articles.map((article) => {
-		const mine = uses.filter((use) => use.article === article).map((use) => outcomes.get(use)!);
+		const mine = (usesOf.get(article) ?? []).map((use) => outcomes.get(use)!);
 		// Only renders helm finished say anything about the chart; the others are reported as errors.
 		const unfinished = mine
 			.filter((o) => o.use.owner.kind === 'matrix')
@@ -217,7 +290,51 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 	};
 	const report = mergeReport(previous, fresh, prepared.caseIds);
 	await writeReport(reportPath, report);
-	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses) };
+	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses), merged };
+}
+
+/** Each article's uses in plan order (filtering all uses per article is quadratic in the number of cases). */
+function groupByArticle(uses: readonly RenderUse[]): Map<CaseArticle, RenderUse[]> {
+	const groups = new Map<CaseArticle, RenderUse[]>();
+	for (const use of uses) {
+		const group = groups.get(use.article);
+		if (group) group.push(use);
+		else groups.set(use.article, [use]);
+	}
+	return groups;
+}
+
+/**
+ * Keeps of each outcome what the report and the failure list read, so memory does not grow with
+ * every assertion and document of every render: a passed use keeps its assertion list only when
+ * it is its owner's first use in plan order (the report lists assertions on the first run and on
+ * failed ones), and of an owner's uses only the first in plan order that selected documents keeps
+ * them (the excerpts come from it). The report is the same as with everything kept.
+ */
+function outcomeSlimmer(uses: readonly RenderUse[], outcomes: Map<RenderUse, UseOutcome>) {
+	const order = new Map<RenderUse, number>();
+	const first = new Set<RenderUse>();
+	const seen = new Set<string>();
+	uses.forEach((use, index) => {
+		order.set(use, index);
+		const key = ownerKey(use.article, use.owner);
+		if (!seen.has(key)) first.add(use);
+		seen.add(key);
+	});
+	const documentsHeldBy = new Map<string, RenderUse>();
+	return (use: RenderUse, outcome: UseOutcome): UseOutcome => {
+		let kept = outcome.passed && !first.has(use) ? { ...outcome, assertions: [] } : outcome;
+		if (kept.documents.length) {
+			const key = ownerKey(use.article, use.owner);
+			const holder = documentsHeldBy.get(key);
+			if (holder && order.get(holder)! < order.get(use)!) kept = { ...kept, documents: [] };
+			else {
+				if (holder) outcomes.set(holder, { ...outcomes.get(holder)!, documents: [] });
+				documentsHeldBy.set(key, use);
+			}
+		}
+		return kept;
+	};
 }
 
 /** Each check's validation summary, and the matrix's; a snippet finding fails the case. */
@@ -424,7 +541,11 @@ async function readEarlierReport(path: string): Promise<Report | undefined> {
 	return undefined;
 }
 
-/** Written beside its final name and renamed over it: a reader sees the old report or the new one, never part of one. */
+/**
+ * Written beside its final name and renamed over it: a reader sees the old report or the new one,
+ * never part of one. Without indentation: a case over every chart version is tens of thousands of
+ * lines, and the site reads the whole file (indentation was 30% of it); `jq .` shows it indented.
+ */
 async function writeReport(path: string, report: Report): Promise<void> {
-	await writeFileAtomic(path, `${JSON.stringify(report, null, '\t')}\n`);
+	await writeFileAtomic(path, `${JSON.stringify(report)}\n`);
 }
