@@ -35,7 +35,8 @@ function chinese(summary: CaseSummary): { url: string; permalink: string } {
 /** Picks a language in Starlight's switcher (the visible one) and waits for the new page. */
 async function switchTo(label: string): Promise<void> {
 	const select = page.locator('starlight-lang-select select:visible').first();
-	await Promise.all([page.waitForURL((url) => url.href !== page.url()), select.selectOption({ label })]);
+	const from = page.url();
+	await Promise.all([page.waitForURL((url) => url.href !== from), select.selectOption({ label })]);
 	await page.waitForLoadState('load');
 }
 
