@@ -10,7 +10,7 @@ import { serveSite, type ServedSite } from './support/site.ts';
 
 // axe-core (WCAG 2 A and AA) finds nothing on the home page, every case page (with an "Am I
 // affected?" answer shown), an opened verification panel, the search dialog showing results and
-// the 404 page, in both of Starlight's themes.
+// the 404 page, in both of Starlight's themes; and the zh-cn home and case pages.
 
 let site: ServedSite;
 let browser: Browser;
@@ -87,6 +87,32 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 			const results = await search(page, summary.title.split(' ').slice(0, 3).join(' '));
 			assert.ok(results.count > 0, 'the search shows results');
 			assertClean(await axeViolations(page), `the search dialog (${theme})`);
+		});
+
+		it('zh-cn home page', async () => {
+			await open(site.page('zh-cn/'));
+			assertClean(await axeViolations(page), `the zh-cn home page (${theme})`);
+		});
+
+		it('every zh-cn case page, with a Chinese "Am I affected?" answer shown', async () => {
+			const found: string[] = [];
+			for (const summary of site.cases) {
+				const zh = summary.translations?.find((t) => t.lang.toLowerCase() === 'zh-cn');
+				assert.ok(zh, `${summary.id} has no zh-cn translation`);
+				await open(site.at(zh.url));
+				assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+				if (await page.locator('#am-i-affected-version').count()) {
+					const example = summary.affected[0] ?? summary.fixedIn;
+					if (example) {
+						await askAffected(page, example);
+						const answer = (await page.locator('#am-i-affected-result').textContent()) ?? '';
+						assert.match(answer, /[\u4e00-\u9fff]/, `${zh.url}: the answer for ${example} is not in Chinese: ${answer}`);
+					}
+				}
+				const violations = await axeViolations(page);
+				if (violations.length) found.push(`${zh.url}:\n${violations.join('\n')}`);
+			}
+			assert.equal(found.length, 0, `axe violations on zh-cn case pages (${theme}):\n${found.join('\n')}`);
 		});
 
 		it('404 page', async () => {

@@ -83,6 +83,37 @@ describe('casebook-code Expressive Code plugin', () => {
 	});
 });
 
+describe('verification panel in Chinese', () => {
+	it('a Chinese article points its panel at the Chinese panel file', async () => {
+		const engine = new ExpressiveCodeEngine({ plugins: [casebookCode({ report: reportPath, content: resolve('content/docs') })] });
+		const { renderedGroupAst } = await engine.render({
+			code: 'rollout_operator:\n  enabled: false\n',
+			language: 'yaml',
+			meta: 'title="no-rollout-operator.yaml" id="no-rollout-operator"',
+			parentDocument: { sourceFilePath: resolve('content/docs/zh-cn/tempo/ingester-statefulset-missing.mdx') },
+		});
+		const html = toHtml(renderedGroupAst);
+		assert.match(html, /data-panel-src="\.\.\/\.\.\/\.\.\/verification\/tempo-ingester-statefulset-missing\/no-rollout-operator\.zh-cn\.html"/);
+		assert.match(html, /<a href="\.\.\/\.\.\/\.\.\/verification\/tempo-ingester-statefulset-missing\/no-rollout-operator\.zh-cn\.html" data-panel-link="">/);
+	});
+
+	it('words the panel body in Chinese, leaving commands, names and rendered YAML as they are', async () => {
+		const report = reportFixture().cases[0]!;
+		const checks = report.checks.filter((check) => check.id === 'no-rollout-operator');
+		const html = await verificationFragment(checks, { lang: 'zh-CN' });
+		assert.match(html, /<span class="cb-check-status cb-check-status--passed">✓ 通过<\/span>/);
+		assert.match(html, />复现<\/p><button class="cb-action" type="button" data-casebook-copy-text="helm repo add grafana/);
+		assert.match(html, />复制命令<\/button>/);
+		assert.match(html, /aria-label="复现 no-rollout-operator"/);
+		assert.match(html, /<figcaption><code>PodDisruptionBudget\/t-tempo-ingester<\/code> · 渲染自 tempo-distributed 1\.13\.0/);
+		const text = html.replace(/<pre[\s\S]*?<\/pre>/g, '').replace(/<[^>]+>/g, ' ').replace(/data-[\w-]+="[^"]*"/g, '');
+		for (const english of ['Passed', 'Reproduce', 'Copy commands', 'rendered from', 'renders', 'Rendered']) assert.ok(!text.includes(english), `"${english}" left in: ${text}`);
+		const skipped = structuredClone(report.checks[1]!);
+		Object.assign(skipped, { status: 'skipped', reason: 'needs helm 4, not configured', helm: [], runs: [], excerpts: [] });
+		assert.match(await verificationFragment([skipped], { lang: 'zh-CN' }), /○ 未运行<\/span>[\s\S]*本次构建未渲染：needs helm 4, not configured/);
+	});
+});
+
 describe('verification panel body', () => {
 	it('lists the checks that apply the snippet, with reproduce commands and highlighted excerpts', async () => {
 		const report = reportFixture().cases[0]!;

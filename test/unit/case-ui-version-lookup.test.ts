@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MatrixEntry, Verdict } from '../../src/lib/report/schema.ts';
+import { lookupWords } from '../../src/lib/i18n/ui.ts';
 import { lookupData } from '../../src/lib/site/matrix.ts';
 import { compareVersions, describeLookup, lookupUpgrade, lookupVersion, normaliseVersionInput } from '../../src/lib/site/version-lookup.ts';
 
 function entry(repository: string, version: string, verdict: Verdict, reason?: string): MatrixEntry {
 	return { repository, chart: 'loki', version, verdict, digest: 'd', ...(reason ? { reason } : {}) };
 }
+
+const words = lookupWords('en');
+const zh = lookupWords('zh-CN');
 
 const data = lookupData({
 	chart: { repository: 'grafana', name: 'loki' },
@@ -74,7 +78,7 @@ describe('lookupVersion', () => {
 });
 
 describe('describeLookup', () => {
-	const say = (input: string) => describeLookup(lookupVersion(data, input), data);
+	const say = (input: string) => describeLookup(lookupVersion(data, input), data, words);
 
 	it('advises the fix for affected versions of the case chart', () => {
 		assert.deepEqual(say('6.29.0'), {
@@ -119,20 +123,20 @@ describe('answers per kind of case', () => {
 
 	it('a transition never says fixed: versions are before or after the change', () => {
 		const data = tempo(['transition']);
-		const after = describeLookup(lookupVersion(data, '1.21.0'), data);
+		const after = describeLookup(lookupVersion(data, '1.21.0'), data, words);
 		assert.equal(after.headline, 'After the change');
 		assert.doesNotMatch(after.lines.join(' '), /fixed|not affected/i);
-		assert.equal(describeLookup(lookupVersion(data, '1.20.0'), data).headline, 'Before the change');
+		assert.equal(describeLookup(lookupVersion(data, '1.20.0'), data, words).headline, 'Before the change');
 	});
 
 	it('a transition answers for an upgrade from one version to another', () => {
 		const data = tempo(['transition']);
-		assert.equal(lookupUpgrade(data, '1.20.0', '1.21.0').verdict, 'crosses');
-		assert.match(lookupUpgrade(data, '1.20.0', '1.22.0').headline, /crosses 1\.21\.0/);
-		assert.equal(lookupUpgrade(data, '1.21.0', '1.22.0').verdict, 'no-change');
-		assert.equal(lookupUpgrade(data, '1.20.0', '1.99.0').verdict, 'unknown');
-		assert.equal(lookupUpgrade(data, '1.20', '1.21.0').verdict, 'invalid');
-		assert.equal(lookupUpgrade(data, '', '1.21.0').verdict, 'empty');
+		assert.equal(lookupUpgrade(data, '1.20.0', '1.21.0', words).verdict, 'crosses');
+		assert.match(lookupUpgrade(data, '1.20.0', '1.22.0', words).headline, /crosses 1\.21\.0/);
+		assert.equal(lookupUpgrade(data, '1.21.0', '1.22.0', words).verdict, 'no-change');
+		assert.equal(lookupUpgrade(data, '1.20.0', '1.99.0', words).verdict, 'unknown');
+		assert.equal(lookupUpgrade(data, '1.20', '1.21.0', words).verdict, 'invalid');
+		assert.equal(lookupUpgrade(data, '', '1.21.0', words).verdict, 'empty');
 	});
 
 	it('a pitfall is never "not affected" where it holds, and says what works there', () => {
@@ -143,7 +147,7 @@ describe('answers per kind of case', () => {
 		});
 		const result = lookupVersion(data, '1.22.0');
 		assert.equal(result.verdict, 'pitfall');
-		const message = describeLookup(result, data);
+		const message = describeLookup(result, data, words);
 		assert.equal(message.headline, 'The pitfall applies');
 		assert.match(message.lines.at(-1)!, /What works in 1\.22\.0: set server\.statefulSet\.enabled: true\./);
 		assert.match(message.lines[0]!, /has the fix from 1\.21\.0 for the versions that broke; the pitfall below still applies/);
@@ -153,7 +157,7 @@ describe('answers per kind of case', () => {
 
 	it('a version between rendered ones names its neighbours', () => {
 		const data = tempo(['regression']);
-		const message = describeLookup(lookupVersion(data, '1.20.5'), data);
+		const message = describeLookup(lookupVersion(data, '1.20.5'), data, words);
 		assert.match(message.lines[0]!, /Nearest rendered: 1\.20\.0 \(affected\) and 1\.21\.0 \(not affected \(fixed\)\)/);
 	});
 
@@ -164,5 +168,58 @@ describe('answers per kind of case', () => {
 			'1.10.0-weekly.10',
 			'1.10.0',
 		]);
+	});
+});
+
+describe('answers in Chinese', () => {
+	const say = (input: string) => describeLookup(lookupVersion(data, input), data, zh);
+	const latin = /[A-Za-z]{3,}/g;
+	/** English words left once chart names, versions, the typed input and the word "chart" (kept, as typed) are taken out. */
+	const words = (text: string) => text.replace(/[\w.-]+\/[\w.-]+|\d[\w.-]*|“[^”]*”|\bchart\b/g, '').match(latin) ?? [];
+
+	it('words every verdict in Chinese, keeping chart names and versions as typed', () => {
+		assert.deepEqual(say('6.29.0'), { headline: '受影响', lines: ['grafana/loki 6.29.0 受影响。请升级到 6.30.0 或更高版本。'] });
+		assert.deepEqual(say('7.0.0').lines, ['grafana/loki 7.0.0 受影响。请升级到 6.30.0 或更高版本。', 'grafana-community/loki 7.0.0 不受影响：它已包含修复。']);
+		assert.equal(say('6.30.0').headline, '不受影响（已修复）');
+		assert.equal(say('6.28.0').lines[0], 'grafana/loki 6.28.0 不受影响：它早于问题出现的版本。');
+		for (const input of ['6.28.0', '6.29.0', '6.30.0', '7.0.0', 'abc', '1.13', '9.9.9']) {
+			const message = say(input);
+			assert.deepEqual(words([message.headline, ...message.lines].join(' ')), [], `${input}: ${message.lines.join(' ')}`);
+		}
+	});
+
+	it('says what was checked for a version it does not know, and why input is not a version', () => {
+		assert.equal(say('abc').headline, '不是 chart 版本号');
+		assert.equal(say('1.13').lines[0], '“1.13” 不是完整的 chart 版本号。请输入全部三段，例如 1.13.0。');
+		assert.equal(
+			say('9.9.9').lines[0],
+			'9.9.9 不是本案例渲染过的该 chart 版本。最接近的已渲染版本：8.0.0 (不适用)。已检查：grafana/loki 6.19.0-weekly.227 至 7.0.0；grafana-community/loki 7.0.0 至 8.0.0。',
+		);
+	});
+
+	it('a transition and an upgrade across it are worded in Chinese', () => {
+		const transition = lookupData({
+			chart: { repository: 'grafana', name: 'tempo-distributed' },
+			fixedIn: '1.21.0',
+			kinds: ['transition'],
+			matrix: [entry('grafana', '1.20.0', 'affected'), entry('grafana', '1.21.0', 'fixed'), entry('grafana', '1.22.0', 'fixed')],
+		});
+		assert.equal(describeLookup(lookupVersion(transition, '1.20.0'), transition, zh).headline, '变化之前');
+		assert.equal(describeLookup(lookupVersion(transition, '1.22.0'), transition, zh).headline, '变化之后');
+		assert.deepEqual(lookupUpgrade(transition, '1.20.0', '1.22.0', zh), {
+			verdict: 'crosses',
+			headline: '这次升级会跨过 1.21.0',
+			lines: ['1.20.0 早于 1.21.0，而 1.22.0 在其之后：开始升级前，请按本次升级的步骤操作。'],
+		});
+		assert.equal(lookupUpgrade(transition, '1.21.0', '1.22.0', zh).lines[0], '1.21.0 和 1.22.0 都在 1.21.0 之后。');
+	});
+
+	it('has a Chinese sentence for every English one, with the same placeholders', () => {
+		const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
+		for (const [key, english] of Object.entries(lookupWords('en'))) {
+			const chinese = zh[key as keyof typeof zh];
+			assert.ok(chinese && chinese !== english || key === 'casebook.lookup.and', key);
+			assert.deepEqual(placeholders(chinese), placeholders(english), key);
+		}
 	});
 });

@@ -1,3 +1,4 @@
+import { lookupWords, type LookupWords } from '../../lib/i18n/ui.ts';
 import { describeLookup, lookupUpgrade, lookupVersion, type LookupData } from '../../lib/site/version-lookup.ts';
 
 /**
@@ -28,10 +29,10 @@ function show(output: HTMLElement, verdict: string, headline: string, lines: Arr
 	output.replaceChildren(lead, list);
 }
 
-function answerVersion(form: HTMLFormElement, data: LookupData) {
+function answerVersion(form: HTMLFormElement, data: LookupData, words: LookupWords) {
 	const input = form.querySelector<HTMLInputElement>('input')!;
 	const lookup = lookupVersion(data, input.value);
-	const message = describeLookup(lookup, data);
+	const message = describeLookup(lookup, data, words);
 	const lines = message.lines.map((text, i) => {
 		const answer = lookup.answers[i];
 		const attributes: Record<string, string> = answer ? { 'data-repository': answer.repository, 'data-verdict': answer.verdict } : {};
@@ -40,16 +41,21 @@ function answerVersion(form: HTMLFormElement, data: LookupData) {
 	show(form.querySelector<HTMLElement>('.cb-affected-result')!, lookup.verdict, message.headline, lines);
 }
 
-function answerUpgrade(form: HTMLFormElement, data: LookupData) {
+function answerUpgrade(form: HTMLFormElement, data: LookupData, words: LookupWords) {
 	const [from, to] = [...form.querySelectorAll<HTMLInputElement>('input')];
-	const message = lookupUpgrade(data, from!.value, to!.value);
+	const message = lookupUpgrade(data, from!.value, to!.value, words);
 	show(form.querySelector<HTMLElement>('.cb-affected-result')!, message.verdict, message.headline, message.lines.map((text) => ({ text })));
 }
 
 export type Answerer = (form: HTMLFormElement) => void;
 
-/** Fetches the case's version data (the box's `data-lookup` URL) and returns what answers a form. */
+/**
+ * Fetches the case's version data (the box's `data-lookup` URL) and returns what answers a form,
+ * in the box's language: the nearest `lang` attribute, which Starlight sets on the page's root to
+ * its language tag (no attribute of its own, so the first visit carries nothing more).
+ */
 export async function loadAnswerer(root: HTMLElement): Promise<Answerer> {
+	const words = lookupWords(root.closest('[lang]')?.getAttribute('lang') ?? undefined);
 	let data: LookupData;
 	try {
 		const response = await fetch(root.dataset.lookup!);
@@ -57,9 +63,9 @@ export async function loadAnswerer(root: HTMLElement): Promise<Answerer> {
 		data = (await response.json()) as LookupData;
 	} catch {
 		return (form) =>
-			show(form.querySelector<HTMLElement>('.cb-affected-result')!, 'unknown', 'The version data could not be loaded', [
-				{ text: 'Use the table below: it lists every rendered version and its verdict.' },
+			show(form.querySelector<HTMLElement>('.cb-affected-result')!, 'unknown', words['casebook.lookup.loadFailed'], [
+				{ text: words['casebook.lookup.loadFailedLine'] },
 			]);
 	}
-	return (form) => (form.hasAttribute('data-am-i-affected-upgrade') ? answerUpgrade(form, data) : answerVersion(form, data));
+	return (form) => (form.hasAttribute('data-am-i-affected-upgrade') ? answerUpgrade(form, data, words) : answerVersion(form, data, words));
 }

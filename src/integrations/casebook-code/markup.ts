@@ -1,5 +1,6 @@
 import { h, type Element, type ElementContent } from '@expressive-code/core/hast';
 import { format, uiStrings, type UiStrings } from '../../lib/i18n/ui.ts';
+import { localeByLang, type Locale } from '../../lib/i18n/locales.ts';
 import type { SnippetState } from './snippet-state.ts';
 
 /**
@@ -44,7 +45,7 @@ function copyWords(words: UiStrings): Record<string, string> {
 }
 
 /** A template's text with some placeholders standing for elements (`{{file}}` -> <code>…</code>). */
-function filled(template: string, values: Record<string, string | ElementContent>): ElementContent[] {
+export function filled(template: string, values: Record<string, string | ElementContent>): ElementContent[] {
 	return template.split(/(\{\{\w+\}\})/).flatMap((part): ElementContent[] => {
 		const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
 		const value = name === undefined ? part : values[name];
@@ -68,9 +69,13 @@ export function snippetHref(slug: string, caseId: string, fileName: string): str
 	return fromArticle(slug, `snippets/${caseId}/${fileName}`);
 }
 
-/** Where the body of a snippet's verification panel is (src/pages/verification/). */
-export function panelHref(slug: string, caseId: string, snippetId: string): string {
-	return fromArticle(slug, `verification/${caseId}/${snippetId}.html`);
+/** The body of a snippet's verification panel, per language (src/pages/verification/): `<snippet>.html`, `<snippet>.zh-cn.html`. */
+export function panelFile(caseId: string, snippetId: string, locale: Pick<Locale, 'dir'>): string {
+	return `verification/${caseId}/${snippetId}${locale.dir ? `.${locale.dir}` : ''}.html`;
+}
+
+export function panelHref(slug: string, caseId: string, snippetId: string, lang?: string): string {
+	return fromArticle(slug, panelFile(caseId, snippetId, localeByLang(lang)));
 }
 
 function downloadLink(slug: string, caseId: string, fileName: string, words: UiStrings): Element {
@@ -103,9 +108,9 @@ export function verificationIntro(state: Extract<SnippetState, { kind: 'verified
 	]);
 }
 
-function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings): Element {
+function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings, lang: string | undefined): Element {
 	const count = state.checks.length;
-	const href = panelHref(state.slug, state.caseId, state.id);
+	const href = panelHref(state.slug, state.caseId, state.id, lang);
 	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
 		h('summary', [
 			statusLabel('verified', words),
@@ -137,7 +142,7 @@ export function wrapSnippet(group: Element, state: SnippetState, lang?: string):
 	const meta: ElementContent[] = [];
 	switch (state.kind) {
 		case 'verified':
-			meta.push(verificationDetails(state, words));
+			meta.push(verificationDetails(state, words, lang));
 			break;
 		case 'illustrative':
 			meta.push(h('p.cb-status-line', [statusLabel('illustrative', words), words['casebook.snippet.illustrativeNote']]));

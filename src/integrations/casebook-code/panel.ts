@@ -2,14 +2,17 @@ import { h, toHtml, type Element, type ElementContent } from '@expressive-code/c
 import type { CheckReport, SchemaFindingReport, ValidationSummaryReport } from '../../lib/report/schema.ts';
 import { helmVersionLabels, joinWords, summariseVersions } from '../../lib/site/case-facts.ts';
 import { reproduceScript } from '../../lib/site/reproduce.ts';
+import { format, uiStrings, type UiStrings } from '../../lib/i18n/ui.ts';
 import { highlightToHast } from './highlight.ts';
+import { filled } from './markup.ts';
 
 /**
  * The body of a snippet's verification panel: per check its status, scope, assertions, the
  * reproduce commands and the rendered excerpts. It is the heaviest markup on a case page (Shiki
  * highlighted YAML), and few readers open it, so it is not in the page: each panel is its own
  * file (`<base>verification/<case>/<snippet>.html`, src/pages/verification/), fetched when the
- * panel is opened (panel-loader.js).
+ * panel is opened (panel-loader.js). One file per language (`<snippet>.zh-cn.html`, panelFile in
+ * markup.ts): the words around the checks are the page's.
  */
 
 async function codeBox(code: string, lang: string, label: string): Promise<Element> {
@@ -17,113 +20,102 @@ async function codeBox(code: string, lang: string, label: string): Promise<Eleme
 	return h('pre.cb-code', { tabIndex: 0, role: 'group', ariaLabel: label, dataLang: lang }, [await highlightToHast(code, lang)]);
 }
 
-const CHECK_STATUS: Record<CheckReport['status'], string> = { passed: '✓ Passed', failed: '✗ Failed', skipped: '○ Not run' };
-
-async function checkItem(check: CheckReport): Promise<Element> {
+async function checkItem(check: CheckReport, words: UiStrings, lang: string | undefined): Promise<Element> {
 	const versions = summariseVersions(check.versions.map((v) => v.version));
-	const helm = joinWords(helmVersionLabels(check.helm));
+	const helm = joinWords(helmVersionLabels(check.helm), lang);
 	const repository = check.chart.repository;
 	const assertions = check.runs[0]?.assertions ?? [];
 	const reproduce = reproduceScript(check.reproduce);
 	const children: ElementContent[] = [
 		h('p.cb-check-head', [
-			h(`span.cb-check-status.cb-check-status--${check.status}`, CHECK_STATUS[check.status]),
+			h(`span.cb-check-status.cb-check-status--${check.status}`, words[`casebook.panel.${check.status}`]),
 			' ',
 			h('span.cb-check-title', check.title),
 		]),
 		h(
 			'p.cb-check-scope',
 			check.status === 'skipped'
-				? [`${repository}/${check.chart.name} ${versions} · not rendered in this build: ${check.reason ?? 'skipped'}`]
+				? [`${repository}/${check.chart.name} ${versions} · ${format(words['casebook.panel.notRendered'], { reason: check.reason ?? words['casebook.panel.skippedReason'] })}`]
 				: [
 						`${repository}/${check.chart.name} ${versions} · Helm ${helm} · `,
-						`${check.runs.length} ${check.runs.length === 1 ? 'render' : 'renders'}`,
+						format(words[`casebook.panel.renders.${check.runs.length === 1 ? 'one' : 'other'}`], { count: check.runs.length }),
 					],
 		),
 	];
 	if (assertions.length > 0) {
 		children.push(
-			h('ul.cb-assertions', { ariaLabel: 'Assertions' }, assertions.map((a) =>
+			h('ul.cb-assertions', { ariaLabel: words['casebook.panel.assertions'] }, assertions.map((a) =>
 				h('li', { dataPassed: String(a.passed) }, [
 					h('span.cb-assertion-mark', { ariaHidden: 'true' }, a.passed ? '✓' : '✗'),
 					' ',
 					h('code', a.label),
-					a.passed ? '' : h('span.cb-visually-hidden', ' (failed)'),
+					a.passed ? '' : h('span.cb-visually-hidden', words['casebook.panel.assertionFailed']),
 				]),
 			)),
 		);
 	}
-	if (check.validation) children.push(validationBlock(check.validation));
+	if (check.validation) children.push(validationBlock(check.validation, words));
 	if (check.error) {
-		children.push(h('p.cb-label', 'Expected error'), await codeBox(check.error, 'text', 'Expected error'));
+		const label = words['casebook.panel.expectedError'];
+		children.push(h('p.cb-label', label), await codeBox(check.error, 'text', label));
 	}
 	children.push(
 		h('div.cb-label-row', [
-			h('p.cb-label', 'Reproduce'),
-			h('button.cb-action', { type: 'button', dataCasebookCopyText: reproduce.script, dataReproduceCopy: check.id }, 'Copy commands'),
+			h('p.cb-label', words['casebook.panel.reproduce']),
+			h('button.cb-action', { type: 'button', dataCasebookCopyText: reproduce.script, dataReproduceCopy: check.id }, words['casebook.panel.copyCommands']),
 			h('span.cb-copy-status', { role: 'status', dataCasebookCopyStatus: '' }),
 		]),
 	);
 	if (check.reproduce.files.length > 0) {
-		children.push(
-			h('p.cb-note', [
-				'Save ',
-				...check.reproduce.files.flatMap((file, i) => [i > 0 ? ', ' : '', h('code', file)]),
-				' in the current directory first.',
-			]),
-		);
+		const files = h('span', check.reproduce.files.flatMap((file, i) => [i > 0 ? ', ' : '', h('code', file)]));
+		children.push(h('p.cb-note', filled(words['casebook.panel.saveFiles'], { files })));
 	}
-	children.push(await codeBox(reproduce.script, 'bash', `Reproduce ${check.id}`));
+	children.push(await codeBox(reproduce.script, 'bash', format(words['casebook.panel.reproduceLabel'], { id: check.id })));
 	for (const excerpt of check.excerpts) {
 		const caption = [
 			h('code', excerpt.document),
-			` · rendered from ${check.chart.name} ${excerpt.version}`,
+			format(words['casebook.panel.renderedFrom'], { chart: check.chart.name, version: excerpt.version }),
 			excerpt.source ? [' · ', h('code', excerpt.source)] : [],
-			excerpt.trimmed ? ' · shortened' : '',
+			excerpt.trimmed ? words['casebook.panel.shortened'] : '',
 		].flat();
 		children.push(
 			h('figure.cb-excerpt', [
 				h('figcaption', caption),
-				await codeBox(excerpt.yaml, 'yaml', `Rendered ${excerpt.document}`),
+				await codeBox(excerpt.yaml, 'yaml', format(words['casebook.panel.renderedLabel'], { document: excerpt.document })),
 			]),
 		);
 	}
 	return h('li.cb-check', { dataCheckId: check.id, dataCheckStatus: check.status }, children);
 }
 
-const RULES: Record<SchemaFindingReport['rule'], string> = {
-	'unknown-field': 'Unknown field',
-	'wrong-type': 'Wrong type',
-	'missing-field': 'Missing required field',
-	'duplicate-key': 'Duplicate key',
-	'unknown-kind': 'Unknown kind',
-	'not-yaml': 'Not YAML',
-};
-
-function findingItem(finding: SchemaFindingReport): Element {
+function findingItem(finding: SchemaFindingReport, words: UiStrings): Element {
 	return h('li', { dataFindingRule: finding.rule, dataFindingOrigin: finding.snippet ? 'snippet' : 'chart' }, [
-		`${RULES[finding.rule]} `,
-		finding.path ? h('code', finding.path) : '',
-		' in ',
-		h('code', finding.document),
-		finding.source ? [' (', h('code', finding.source), ')'] : [],
-		` on ${finding.versions}: expected ${finding.expected}, found ${finding.found}. `,
-		finding.snippet ? `Written by this page's snippet "${finding.snippet.id}", line ${finding.snippet.line}.` : 'In the chart\'s own output.',
-	].flat());
+		...filled(words['casebook.panel.finding'], {
+			rule: words[`casebook.panel.rule.${finding.rule}`],
+			path: finding.path ? h('code', finding.path) : '',
+			document: h('code', finding.document),
+			source: finding.source ? h('span', [' (', h('code', finding.source), ')']) : '',
+			versions: finding.versions,
+			expected: finding.expected,
+			found: finding.found,
+		}),
+		finding.snippet
+			? format(words['casebook.panel.findingSnippet'], { id: finding.snippet.id, line: finding.snippet.line })
+			: words['casebook.panel.findingChart'],
+	]);
 }
 
 /** A check's strict schema validation: one line when valid, else its findings. */
-function validationBlock(validation: ValidationSummaryReport): Element {
-	const notChecked = validation.notChecked.length ? ` Not schema-checked (no schema for these custom resources): ${validation.notChecked.join(', ')}.` : '';
+function validationBlock(validation: ValidationSummaryReport, words: UiStrings): Element {
+	const notChecked = validation.notChecked.length ? format(words['casebook.panel.notChecked'], { kinds: validation.notChecked.join(', ') }) : '';
+	const values = { kubernetes: validation.kubernetes, count: validation.findings.length };
 	if (validation.findings.length === 0) {
-		return h('p.cb-validation', { dataValidation: 'valid' }, `✓ Every rendered document is valid for Kubernetes ${validation.kubernetes} (strict).${notChecked}`);
+		return h('p.cb-validation', { dataValidation: 'valid' }, format(words['casebook.panel.valid'], { ...values, notChecked }));
 	}
-	const head = validation.expectedInvalid
-		? `Not valid for Kubernetes ${validation.kubernetes} (strict), as this check shows: ${validation.findings.length} finding(s).`
-		: `Kubernetes ${validation.kubernetes} schemas (strict): ${validation.findings.length} finding(s).`;
+	const head = format(words[validation.expectedInvalid ? 'casebook.panel.invalidAsShown' : 'casebook.panel.findings'], values);
 	return h('div.cb-validation', { dataValidation: validation.expectedInvalid ? 'expected-invalid' : validation.status }, [
 		h('p', `${head}${notChecked}`),
-		h('ul', validation.findings.map(findingItem)),
+		h('ul', validation.findings.map((finding) => findingItem(finding, words))),
 	]);
 }
 
@@ -132,31 +124,33 @@ function validationBlock(validation: ValidationSummaryReport): Element {
  * the schemas in any render of its checks, else what it wrote wrong. Findings in the chart's own
  * output are listed under each check, not held against the snippet.
  */
-export function snippetValidation(checks: CheckReport[], snippetId: string): Element | undefined {
+export function snippetValidation(checks: CheckReport[], snippetId: string, words: UiStrings = uiStrings('en')): Element | undefined {
 	// A check that misapplies the snippet on purpose says nothing about the snippet where it belongs.
 	const summaries = checks.flatMap((check) => (check.validation && !check.validation.expectedInvalid ? [check.validation] : []));
 	if (summaries.length === 0) return undefined;
 	const kubernetes = summaries[0]!.kubernetes;
 	const own = summaries.flatMap((s) => s.findings).filter((f) => f.snippet?.id === snippetId);
 	if (own.length === 0) {
-		return h('p.cb-validation.cb-validation--snippet', { dataSnippetValidation: 'valid' }, `Valid for Kubernetes ${kubernetes} (strict): every object this snippet renders passes the API schemas.`);
+		return h('p.cb-validation.cb-validation--snippet', { dataSnippetValidation: 'valid' }, format(words['casebook.panel.snippetValid'], { kubernetes }));
 	}
 	return h('div.cb-validation.cb-validation--snippet', { dataSnippetValidation: 'findings' }, [
-		h('p', `Not valid for Kubernetes ${kubernetes} (strict):`),
-		h('ul', own.map(findingItem)),
+		h('p', format(words['casebook.panel.snippetInvalid'], { kubernetes })),
+		h('ul', own.map((finding) => findingItem(finding, words))),
 	]);
 }
 
-/** The `ol.cb-checks` list of a panel. */
-export async function verificationChecks(checks: CheckReport[]): Promise<Element> {
-	return h('ol.cb-checks', await Promise.all(checks.map(checkItem)));
+/** The `ol.cb-checks` list of a panel, worded in `lang` (a Starlight language tag; English by default). */
+export async function verificationChecks(checks: CheckReport[], lang?: string): Promise<Element> {
+	const words = uiStrings(lang);
+	return h('ol.cb-checks', await Promise.all(checks.map((check) => checkItem(check, words, lang))));
 }
 
 /**
  * The panel body as the HTML fragment the page fetches: the intro (verificationIntro), the
- * snippet's schema validation line, then the checks.
+ * snippet's schema validation line, then the checks, in `lang`.
  */
-export async function verificationFragment(checks: CheckReport[], options: { intro?: Element; snippetId?: string } = {}): Promise<string> {
-	const line = options.snippetId === undefined ? undefined : snippetValidation(checks, options.snippetId);
-	return `${options.intro ? toHtml(options.intro) : ''}${line ? toHtml(line) : ''}${toHtml(await verificationChecks(checks))}\n`;
+export async function verificationFragment(checks: CheckReport[], options: { intro?: Element; snippetId?: string; lang?: string } = {}): Promise<string> {
+	const words = uiStrings(options.lang);
+	const line = options.snippetId === undefined ? undefined : snippetValidation(checks, options.snippetId, words);
+	return `${options.intro ? toHtml(options.intro) : ''}${line ? toHtml(line) : ''}${toHtml(await verificationChecks(checks, options.lang))}\n`;
 }

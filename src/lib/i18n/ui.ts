@@ -8,7 +8,52 @@
  * English, as they are typed.
  */
 
+/** The "Am I affected?" answers' words: a table of their own, so the browser code that words them carries nothing else. */
+const lookupEn = {
+	'casebook.lookup.affected': 'Affected',
+	'casebook.lookup.fixed': 'Not affected (fixed)',
+	'casebook.lookup.not-affected': 'Not affected',
+	'casebook.lookup.not-applicable': 'Not applicable',
+	'casebook.lookup.pitfall': 'The pitfall applies',
+	'casebook.lookup.unknown': 'Not in the verified matrix',
+	'casebook.lookup.invalid': 'Not a chart version',
+	'casebook.lookup.before': 'Before the change',
+	'casebook.lookup.after': 'After the change',
+	'casebook.lookup.line.beforeChange':
+		'{{name}} is before the change in {{fixed}}. Upgrading from it to {{fixed}} or later crosses the change: read what to do before and during that upgrade.',
+	'casebook.lookup.line.afterChange': '{{name}} has the change from {{fixed}}. An upgrade to it from a version before {{fixed}} crosses the change.',
+	'casebook.lookup.line.beforeSwitch': "{{name}} is before {{fixed}}, where the chart's own switch arrives.",
+	'casebook.lookup.line.hasSwitch': '{{name}} has what {{fixed}} added.',
+	'casebook.lookup.line.hasLater': '{{name}} has what later versions added.',
+	'casebook.lookup.line.fixedPitfall': '{{name}} has the fix from {{fixed}} for the versions that broke; the pitfall below still applies.',
+	'casebook.lookup.line.predatesPitfall': '{{name}} predates the versions that broke; the pitfall below still applies.',
+	'casebook.lookup.line.affectedUpgrade': '{{name}} is affected. Upgrade to {{fixed}} or later.',
+	'casebook.lookup.line.affected': '{{name}} is affected.',
+	'casebook.lookup.line.fixedFrom': '{{name}} is not affected: it includes the fix from {{fixed}}.',
+	'casebook.lookup.line.fixed': '{{name}} is not affected: it includes the fix.',
+	'casebook.lookup.line.predates': '{{name}} is not affected: it predates the problem.',
+	'casebook.lookup.line.notApplicable': '{{name}}: this case does not apply.',
+	'casebook.lookup.line.notApplicableWhy': '{{name}}: this case does not apply. {{reason}}',
+	'casebook.lookup.line.partial': '“{{input}}” is not a full chart version. Type all three parts, for example 1.13.0.',
+	'casebook.lookup.line.invalid': '“{{input}}” is not a chart version. Type one such as 1.13.0.',
+	'casebook.lookup.line.unknown': '{{version}} is not a release of this chart that was rendered for this case.{{nearest}} Checked: {{checked}}.',
+	'casebook.lookup.line.nearest': ' Nearest rendered: {{versions}}.',
+	'casebook.lookup.line.span': '{{first}} to {{last}}',
+	'casebook.lookup.line.pitfall': 'In every version: {{setting}} What works in {{version}}: {{instead}}',
+	'casebook.lookup.and': ' and ',
+	'casebook.lookup.list': '; ',
+	'casebook.lookup.upgrade.theChange': 'the change',
+	'casebook.lookup.upgrade.crosses': 'This upgrade crosses {{change}}',
+	'casebook.lookup.upgrade.crossesLine': '{{from}} is before {{change}} and {{to}} after it: follow the steps for this upgrade before you start it.',
+	'casebook.lookup.upgrade.none': 'This upgrade does not cross the change',
+	'casebook.lookup.upgrade.bothBefore': '{{from}} and {{to}} are both before {{change}}.',
+	'casebook.lookup.upgrade.bothAfter': '{{from}} and {{to}} are both after {{change}}.',
+	'casebook.lookup.loadFailed': 'The version data could not be loaded',
+	'casebook.lookup.loadFailedLine': 'Use the table below: it lists every rendered version and its verdict.',
+};
+
 const en = {
+	...lookupEn,
 	'search.label': 'Search cases',
 	'casebook.answer.label': 'What to do',
 	'casebook.answer.who': 'Who is hit.',
@@ -115,12 +160,89 @@ const en = {
 	'casebook.notFound.allCases': 'All cases',
 	'casebook.search.ignored': 'No page has {{words}}: showing results for the other words.',
 	'casebook.search.partial': 'No page has every word: ranked by how many they have; the first result lacks {{words}}.',
+	'casebook.panel.passed': '✓ Passed',
+	'casebook.panel.failed': '✗ Failed',
+	'casebook.panel.skipped': '○ Not run',
+	'casebook.panel.notRendered': 'not rendered in this build: {{reason}}',
+	'casebook.panel.skippedReason': 'skipped',
+	'casebook.panel.renders.one': '1 render',
+	'casebook.panel.renders.other': '{{count}} renders',
+	'casebook.panel.assertions': 'Assertions',
+	'casebook.panel.assertionFailed': ' (failed)',
+	'casebook.panel.expectedError': 'Expected error',
+	'casebook.panel.reproduce': 'Reproduce',
+	'casebook.panel.reproduceLabel': 'Reproduce {{id}}',
+	'casebook.panel.copyCommands': 'Copy commands',
+	'casebook.panel.saveFiles': 'Save {{files}} in the current directory first.',
+	'casebook.panel.renderedFrom': ' · rendered from {{chart}} {{version}}',
+	'casebook.panel.shortened': ' · shortened',
+	'casebook.panel.renderedLabel': 'Rendered {{document}}',
+	'casebook.panel.rule.unknown-field': 'Unknown field',
+	'casebook.panel.rule.wrong-type': 'Wrong type',
+	'casebook.panel.rule.missing-field': 'Missing required field',
+	'casebook.panel.rule.duplicate-key': 'Duplicate key',
+	'casebook.panel.rule.unknown-kind': 'Unknown kind',
+	'casebook.panel.rule.not-yaml': 'Not YAML',
+	'casebook.panel.finding': '{{rule}} {{path}} in {{document}}{{source}} on {{versions}}: expected {{expected}}, found {{found}}. ',
+	'casebook.panel.findingSnippet': 'Written by this page\'s snippet "{{id}}", line {{line}}.',
+	'casebook.panel.findingChart': "In the chart's own output.",
+	'casebook.panel.valid': '✓ Every rendered document is valid for Kubernetes {{kubernetes}} (strict).{{notChecked}}',
+	'casebook.panel.notChecked': ' Not schema-checked (no schema for these custom resources): {{kinds}}.',
+	'casebook.panel.invalidAsShown': 'Not valid for Kubernetes {{kubernetes}} (strict), as this check shows: {{count}} finding(s).',
+	'casebook.panel.findings': 'Kubernetes {{kubernetes}} schemas (strict): {{count}} finding(s).',
+	'casebook.panel.snippetValid': 'Valid for Kubernetes {{kubernetes}} (strict): every object this snippet renders passes the API schemas.',
+	'casebook.panel.snippetInvalid': 'Not valid for Kubernetes {{kubernetes}} (strict):',
 };
 
 export type UiKey = keyof typeof en;
+export type LookupKey = keyof typeof lookupEn;
+export type LookupWords = Record<LookupKey, string>;
 export type UiStrings = Record<UiKey, string>;
 
+const lookupZhCN: LookupWords = {
+	'casebook.lookup.affected': '受影响',
+	'casebook.lookup.fixed': '不受影响（已修复）',
+	'casebook.lookup.not-affected': '不受影响',
+	'casebook.lookup.not-applicable': '不适用',
+	'casebook.lookup.pitfall': '存在该陷阱',
+	'casebook.lookup.unknown': '不在已验证的版本矩阵中',
+	'casebook.lookup.invalid': '不是 chart 版本号',
+	'casebook.lookup.before': '变化之前',
+	'casebook.lookup.after': '变化之后',
+	'casebook.lookup.line.beforeChange': '{{name}} 早于 {{fixed}} 中的变化。从它升级到 {{fixed}} 或更高版本会跨过这个变化：升级前请先阅读升级前和升级中要做的步骤。',
+	'casebook.lookup.line.afterChange': '{{name}} 已包含 {{fixed}} 起的变化。从 {{fixed}} 之前的版本升级到它会跨过这个变化。',
+	'casebook.lookup.line.beforeSwitch': '{{name}} 早于 {{fixed}}，chart 自带的开关从 {{fixed}} 起才有。',
+	'casebook.lookup.line.hasSwitch': '{{name}} 已包含 {{fixed}} 新增的内容。',
+	'casebook.lookup.line.hasLater': '{{name}} 已包含后续版本新增的内容。',
+	'casebook.lookup.line.fixedPitfall': '{{name}} 已包含 {{fixed}} 中针对出问题版本的修复；下面的陷阱依然存在。',
+	'casebook.lookup.line.predatesPitfall': '{{name}} 早于出问题的版本；下面的陷阱依然存在。',
+	'casebook.lookup.line.affectedUpgrade': '{{name}} 受影响。请升级到 {{fixed}} 或更高版本。',
+	'casebook.lookup.line.affected': '{{name}} 受影响。',
+	'casebook.lookup.line.fixedFrom': '{{name}} 不受影响：它已包含 {{fixed}} 中的修复。',
+	'casebook.lookup.line.fixed': '{{name}} 不受影响：它已包含修复。',
+	'casebook.lookup.line.predates': '{{name}} 不受影响：它早于问题出现的版本。',
+	'casebook.lookup.line.notApplicable': '{{name}}：本案例不适用。',
+	'casebook.lookup.line.notApplicableWhy': '{{name}}：本案例不适用。{{reason}}',
+	'casebook.lookup.line.partial': '“{{input}}” 不是完整的 chart 版本号。请输入全部三段，例如 1.13.0。',
+	'casebook.lookup.line.invalid': '“{{input}}” 不是 chart 版本号。请输入类似 1.13.0 的版本。',
+	'casebook.lookup.line.unknown': '{{version}} 不是本案例渲染过的该 chart 版本。{{nearest}}已检查：{{checked}}。',
+	'casebook.lookup.line.nearest': '最接近的已渲染版本：{{versions}}。',
+	'casebook.lookup.line.span': '{{first}} 至 {{last}}',
+	'casebook.lookup.line.pitfall': '所有版本都适用：{{setting}} 在 {{version}} 中可行的做法：{{instead}}',
+	'casebook.lookup.and': ' 和 ',
+	'casebook.lookup.list': '；',
+	'casebook.lookup.upgrade.theChange': '该变化',
+	'casebook.lookup.upgrade.crosses': '这次升级会跨过 {{change}}',
+	'casebook.lookup.upgrade.crossesLine': '{{from}} 早于 {{change}}，而 {{to}} 在其之后：开始升级前，请按本次升级的步骤操作。',
+	'casebook.lookup.upgrade.none': '这次升级不会跨过该变化',
+	'casebook.lookup.upgrade.bothBefore': '{{from}} 和 {{to}} 都早于 {{change}}。',
+	'casebook.lookup.upgrade.bothAfter': '{{from}} 和 {{to}} 都在 {{change}} 之后。',
+	'casebook.lookup.loadFailed': '无法加载版本数据',
+	'casebook.lookup.loadFailedLine': '请查看下方表格：其中列出了每个已渲染版本及其结论。',
+};
+
 const zhCN: UiStrings = {
+	...lookupZhCN,
 	'search.label': '搜索案例',
 	'casebook.answer.label': '怎么做',
 	'casebook.answer.who': '谁受影响。',
@@ -227,6 +349,38 @@ const zhCN: UiStrings = {
 	'casebook.notFound.allCases': '全部案例',
 	'casebook.search.ignored': '没有页面包含 {{words}}：显示其余关键词的结果。',
 	'casebook.search.partial': '没有页面包含全部关键词：按匹配的关键词数量排序，第一个结果缺少 {{words}}。',
+	'casebook.panel.passed': '✓ 通过',
+	'casebook.panel.failed': '✗ 失败',
+	'casebook.panel.skipped': '○ 未运行',
+	'casebook.panel.notRendered': '本次构建未渲染：{{reason}}',
+	'casebook.panel.skippedReason': '已跳过',
+	'casebook.panel.renders.one': '1 次渲染',
+	'casebook.panel.renders.other': '{{count}} 次渲染',
+	'casebook.panel.assertions': '断言',
+	'casebook.panel.assertionFailed': '（失败）',
+	'casebook.panel.expectedError': '预期的报错',
+	'casebook.panel.reproduce': '复现',
+	'casebook.panel.reproduceLabel': '复现 {{id}}',
+	'casebook.panel.copyCommands': '复制命令',
+	'casebook.panel.saveFiles': '先把 {{files}} 保存到当前目录。',
+	'casebook.panel.renderedFrom': ' · 渲染自 {{chart}} {{version}}',
+	'casebook.panel.shortened': ' · 已截短',
+	'casebook.panel.renderedLabel': '渲染结果 {{document}}',
+	'casebook.panel.rule.unknown-field': '未知字段',
+	'casebook.panel.rule.wrong-type': '类型错误',
+	'casebook.panel.rule.missing-field': '缺少必填字段',
+	'casebook.panel.rule.duplicate-key': '重复的键',
+	'casebook.panel.rule.unknown-kind': '未知的 kind',
+	'casebook.panel.rule.not-yaml': '不是 YAML',
+	'casebook.panel.finding': '{{rule}}：{{document}}{{source}} 中的 {{path}}，版本 {{versions}}：期望 {{expected}}，实际 {{found}}。',
+	'casebook.panel.findingSnippet': '由本页的代码片段“{{id}}”第 {{line}} 行写入。',
+	'casebook.panel.findingChart': '出自 chart 自身的输出。',
+	'casebook.panel.valid': '✓ 每个渲染出的文档都通过 Kubernetes {{kubernetes}} 的严格校验。{{notChecked}}',
+	'casebook.panel.notChecked': '未做 schema 校验（这些自定义资源没有 schema）：{{kinds}}。',
+	'casebook.panel.invalidAsShown': '未通过 Kubernetes {{kubernetes}} 的严格校验，这正是本检查要展示的：{{count}} 处问题。',
+	'casebook.panel.findings': 'Kubernetes {{kubernetes}} schema（严格）：{{count}} 处问题。',
+	'casebook.panel.snippetValid': '通过 Kubernetes {{kubernetes}} 的严格校验：本片段渲染出的每个对象都符合 API schema。',
+	'casebook.panel.snippetInvalid': '未通过 Kubernetes {{kubernetes}} 的严格校验：',
 };
 
 /** Keyed by the language tags Starlight's i18n collection uses (`en`, `zh-CN`). */
@@ -245,3 +399,12 @@ export function format(template: string, values: Record<string, string | number>
 export function translate(lang: string | undefined, key: UiKey, values?: Record<string, string | number>): string {
 	return format(uiStrings(lang)[key], values);
 }
+
+/** The words of the "Am I affected?" answers (version-lookup.ts), which the browser loads on first use. */
+export function lookupWords(lang: string | undefined): LookupWords {
+	const tag = Object.keys(LOOKUP).find((t) => t.toLowerCase() === lang?.toLowerCase());
+	return tag ? LOOKUP[tag]! : lookupEn;
+}
+
+/** Keyed as UI is; not derived from it, so that code importing only lookupWords leaves the rest of the table out. */
+const LOOKUP: Record<string, LookupWords> = { en: lookupEn, 'zh-CN': lookupZhCN };

@@ -1,9 +1,10 @@
 import type { CaseKind } from '../case/schema.ts';
 import type { Verdict } from '../report/schema.ts';
+import type { LookupKey, LookupWords } from '../i18n/ui.ts';
 
 /**
  * The "Am I affected?" answer for one typed chart version. This module runs in the browser (the
- * component's script bundles it), so it has no dependencies: versions are matched exactly against
+ * component's script bundles it), so it has no dependencies (its words are passed in): versions are matched exactly against
  * the matrix the verifier computed, never by range arithmetic.
  */
 
@@ -95,116 +96,113 @@ export interface LookupMessage {
 	lines: string[];
 }
 
-const HEADLINE: Record<LookupVerdict, string> = {
-	affected: 'Affected',
-	fixed: 'Not affected (fixed)',
-	'not-affected': 'Not affected',
-	'not-applicable': 'Not applicable',
-	pitfall: 'The pitfall applies',
-	unknown: 'Not in the verified matrix',
-	invalid: 'Not a chart version',
-	empty: '',
-};
+/** `{{name}}` placeholders filled (the same syntax as the UI table's, without importing it here). */
+function fill(template: string, values: Record<string, string>): string {
+	return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function headlineOf(verdict: LookupVerdict, words: LookupWords): string {
+	return verdict === 'empty' ? '' : words[`casebook.lookup.${verdict}`];
+}
 
 /** A transition has no "fixed": versions are before or after the change. */
-const TRANSITION_HEADLINE: Partial<Record<LookupVerdict, string>> = {
-	affected: 'Before the change',
-	fixed: 'After the change',
-	'not-affected': 'After the change',
-};
+function transitionHeadline(verdict: LookupVerdict, words: LookupWords): string | undefined {
+	if (verdict === 'affected') return words['casebook.lookup.before'];
+	if (verdict === 'fixed' || verdict === 'not-affected') return words['casebook.lookup.after'];
+	return undefined;
+}
 
 function isTransition(data: LookupData): boolean {
 	return data.kinds.includes('transition') && !data.kinds.includes('regression');
 }
 
-function answerLine(answer: LookupAnswer, version: string, data: LookupData): string {
+function answerLine(answer: LookupAnswer, version: string, data: LookupData, words: LookupWords): string {
 	const name = `${answer.repository}/${answer.chart} ${version}`;
+	const say = (key: LookupKey, values: Record<string, string> = {}) => fill(words[key], { name, fixed: data.fixedIn ?? '', ...values });
 	const isCaseChart = answer.repository === data.caseChart.repository && answer.chart === data.caseChart.name;
 	if (isTransition(data) && data.fixedIn && answer.verdict !== 'not-applicable') {
-		return answer.verdict === 'affected'
-			? `${name} is before the change in ${data.fixedIn}. Upgrading from it to ${data.fixedIn} or later crosses the change: read what to do before and during that upgrade.`
-			: `${name} has the change from ${data.fixedIn}. An upgrade to it from a version before ${data.fixedIn} crosses the change.`;
+		return say(answer.verdict === 'affected' ? 'casebook.lookup.line.beforeChange' : 'casebook.lookup.line.afterChange');
 	}
 	if (data.kinds.includes('pitfall') && !data.kinds.includes('regression') && answer.verdict !== 'not-applicable') {
-		return answer.verdict === 'affected' && data.fixedIn
-			? `${name} is before ${data.fixedIn}, where the chart's own switch arrives.`
-			: `${name} has what ${data.fixedIn ?? 'later versions'} added.`;
+		if (answer.verdict === 'affected' && data.fixedIn) return say('casebook.lookup.line.beforeSwitch');
+		return say(data.fixedIn ? 'casebook.lookup.line.hasSwitch' : 'casebook.lookup.line.hasLater');
 	}
 	// With a pitfall as well, "not affected" speaks only of the regression: say so.
 	if (data.kinds.includes('pitfall') && pitfallAt(data, version) !== undefined) {
-		if (answer.verdict === 'fixed' && data.fixedIn) return `${name} has the fix from ${data.fixedIn} for the versions that broke; the pitfall below still applies.`;
-		if (answer.verdict === 'not-affected') return `${name} predates the versions that broke; the pitfall below still applies.`;
+		if (answer.verdict === 'fixed' && data.fixedIn) return say('casebook.lookup.line.fixedPitfall');
+		if (answer.verdict === 'not-affected') return say('casebook.lookup.line.predatesPitfall');
 	}
 	switch (answer.verdict) {
 		case 'affected':
-			return isCaseChart && data.fixedIn
-				? `${name} is affected. Upgrade to ${data.fixedIn} or later.`
-				: `${name} is affected.`;
+			return say(isCaseChart && data.fixedIn ? 'casebook.lookup.line.affectedUpgrade' : 'casebook.lookup.line.affected');
 		case 'fixed':
-			return isCaseChart && data.fixedIn
-				? `${name} is not affected: it includes the fix from ${data.fixedIn}.`
-				: `${name} is not affected: it includes the fix.`;
+			return say(isCaseChart && data.fixedIn ? 'casebook.lookup.line.fixedFrom' : 'casebook.lookup.line.fixed');
 		case 'not-affected':
-			return `${name} is not affected: it predates the problem.`;
+			return say('casebook.lookup.line.predates');
 		case 'not-applicable':
 			return answer.reason
-				? `${name}: this case does not apply. ${sentence(answer.reason)}`
-				: `${name}: this case does not apply.`;
+				? say('casebook.lookup.line.notApplicableWhy', { reason: sentence(answer.reason) })
+				: say('casebook.lookup.line.notApplicable');
 	}
 }
 
 /** Ends a reason with a full stop unless it already ends a sentence. */
 function sentence(text: string): string {
 	const trimmed = text.trim();
-	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+	return /[.!?。！？]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function checkedSpans(data: LookupData): string {
+function checkedSpans(data: LookupData, words: LookupWords): string {
 	return data.charts
-		.map((c) => `${c.repository}/${c.chart} ${c.first === c.last ? c.first : `${c.first} to ${c.last}`}`)
-		.join('; ');
+		.map((c) => `${c.repository}/${c.chart} ${c.first === c.last ? c.first : fill(words['casebook.lookup.line.span'], { first: c.first, last: c.last })}`)
+		.join(words['casebook.lookup.list']);
 }
 
-export function describeLookup(result: LookupResult, data: LookupData): LookupMessage {
-	const headline = HEADLINE[result.verdict];
+/**
+ * The answer worded in the page's language: `words` are that language's `casebook.lookup.*`
+ * strings (lookupWords in src/lib/i18n/ui.ts). Reasons and the pitfall's text come from the
+ * verification report and stay as written there.
+ */
+export function describeLookup(result: LookupResult, data: LookupData, words: LookupWords): LookupMessage {
+	const headline = headlineOf(result.verdict, words);
 	switch (result.verdict) {
 		case 'empty':
 			return { headline, lines: [] };
 		case 'invalid': {
 			const partial = /^[vV]?\d+(\.\d+)?$/.test(result.input);
-			return {
-				headline,
-				lines: [
-					partial
-						? `“${result.input}” is not a full chart version. Type all three parts, for example 1.13.0.`
-						: `“${result.input}” is not a chart version. Type one such as 1.13.0.`,
-				],
-			};
+			return { headline, lines: [fill(words[partial ? 'casebook.lookup.line.partial' : 'casebook.lookup.line.invalid'], { input: result.input })] };
 		}
 		case 'unknown':
 			return {
 				headline,
-				lines: [`${result.version} is not a release of this chart that was rendered for this case.${neighbours(data, result.version!)} Checked: ${checkedSpans(data)}.`],
+				lines: [
+					fill(words['casebook.lookup.line.unknown'], {
+						version: result.version!,
+						nearest: neighbours(data, result.version!, words),
+						checked: checkedSpans(data, words),
+					}),
+				],
 			};
 		default: {
-			const lines = result.answers.map((a) => answerLine(a, result.version!, data));
+			const lines = result.answers.map((a) => answerLine(a, result.version!, data, words));
 			const instead = pitfallAt(data, result.version!);
-			if (instead !== undefined) lines.push(`In every version: ${sentence(data.pitfall!.setting)} What works in ${result.version}: ${sentence(instead)}`);
-			const transitionHeadline = isTransition(data) ? TRANSITION_HEADLINE[result.verdict] : undefined;
-			return { headline: transitionHeadline ?? headline, lines };
+			if (instead !== undefined) {
+				lines.push(fill(words['casebook.lookup.line.pitfall'], { setting: sentence(data.pitfall!.setting), version: result.version!, instead: sentence(instead) }));
+			}
+			return { headline: (isTransition(data) ? transitionHeadline(result.verdict, words) : undefined) ?? headline, lines };
 		}
 	}
 }
 
 /** " Nearest rendered: 1.13.1 (affected) and 1.13.2 (fixed)." for a version between rendered ones. */
-function neighbours(data: LookupData, version: string): string {
+function neighbours(data: LookupData, version: string, words: LookupWords): string {
 	const known = Object.keys(data.versions).sort(compareVersions);
 	const lower = known.filter((v) => compareVersions(v, version) < 0).at(-1);
 	const higher = known.find((v) => compareVersions(v, version) > 0);
 	const shown = [lower, higher]
 		.filter((v): v is string => v !== undefined)
-		.map((v) => `${v} (${data.versions[v]!.map(([, verdict]) => HEADLINE[verdict].toLowerCase()).join(', ')})`);
-	return shown.length ? ` Nearest rendered: ${shown.join(' and ')}.` : '';
+		.map((v) => `${v} (${data.versions[v]!.map(([, verdict]) => headlineOf(verdict, words).toLowerCase()).join(', ')})`);
+	return shown.length ? fill(words['casebook.lookup.line.nearest'], { versions: shown.join(words['casebook.lookup.and']) }) : '';
 }
 
 /** Semver order for the versions this page knows, without a library (this runs in the browser). */
@@ -231,27 +229,32 @@ export type UpgradeVerdict = 'crosses' | 'no-change' | 'invalid' | 'unknown' | '
  * For a transition: does an upgrade from one version to another cross the change? Both versions
  * must have been rendered; the answer comes from their matrix verdicts, never from ranges.
  */
-export function lookupUpgrade(data: LookupData, fromRaw: string, toRaw: string): { verdict: UpgradeVerdict; headline: string; lines: string[] } {
+export function lookupUpgrade(
+	data: LookupData,
+	fromRaw: string,
+	toRaw: string,
+	words: LookupWords,
+): { verdict: UpgradeVerdict; headline: string; lines: string[] } {
 	if (fromRaw.trim() === '' || toRaw.trim() === '') return { verdict: 'empty', headline: '', lines: [] };
 	const from = lookupVersion(data, fromRaw);
 	const to = lookupVersion(data, toRaw);
 	for (const side of [from, to]) {
 		if (side.verdict === 'invalid' || side.verdict === 'unknown') {
-			return { verdict: side.verdict, headline: HEADLINE[side.verdict], lines: describeLookup(side, data).lines };
+			return { verdict: side.verdict, headline: headlineOf(side.verdict, words), lines: describeLookup(side, data, words).lines };
 		}
 	}
 	const before = (result: LookupResult) => result.answers.some((a) => a.verdict === 'affected');
-	const change = data.fixedIn ?? 'the change';
+	const values = { from: from.version!, to: to.version!, change: data.fixedIn ?? words['casebook.lookup.upgrade.theChange'] };
 	if (before(from) && !before(to)) {
 		return {
 			verdict: 'crosses',
-			headline: `This upgrade crosses ${change}`,
-			lines: [`${from.version} is before ${change} and ${to.version} after it: follow the steps for this upgrade before you start it.`],
+			headline: fill(words['casebook.lookup.upgrade.crosses'], values),
+			lines: [fill(words['casebook.lookup.upgrade.crossesLine'], values)],
 		};
 	}
 	return {
 		verdict: 'no-change',
-		headline: 'This upgrade does not cross the change',
-		lines: [`${from.version} and ${to.version} are both ${before(from) ? 'before' : 'after'} ${change}.`],
+		headline: words['casebook.lookup.upgrade.none'],
+		lines: [fill(words[before(from) ? 'casebook.lookup.upgrade.bothBefore' : 'casebook.lookup.upgrade.bothAfter'], values)],
 	};
 }
