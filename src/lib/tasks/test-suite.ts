@@ -14,6 +14,8 @@ const ALL_TESTS = [UNIT_TESTS, 'test/integration/**/*.test.ts', 'test/e2e/**/*.t
  * build the site at `/` and at `/kb/`, then unit, integration and browser tests in one node:test
  * run so the runner prints one summary. Missing Chromium is a failure, never a skip.
  */
+const TEST_FILES_AT_ONCE = 2;
+
 export async function runTestSuite(root: string): Promise<number> {
 	const config = loadConfig(root);
 	if (!(await ensureBrowser(config.browser, root))) return 1;
@@ -25,7 +27,9 @@ export async function runTestSuite(root: string): Promise<number> {
 		const code = await buildSite({ root, outDir: dir, env: { CASEBOOK_BASE: name === 'kb' ? '/kb/' : '/' } });
 		if (code !== 0) return code;
 	}
-	return run(process.execPath, ['--test', '--test-reporter=spec', ...ALL_TESTS], {
+	// Two test files at a time: most of the time goes to browser tests that wait on Chromium, and
+	// node's default on a 2-core machine is one at a time.
+	return run(process.execPath, ['--test', '--test-reporter=spec', `--test-concurrency=${TEST_FILES_AT_ONCE}`, ...ALL_TESTS], {
 		cwd: root,
 		env: { CASEBOOK_DIST: `${root}/${SITE_DIRS.root}`, CASEBOOK_DIST_KB: `${root}/${SITE_DIRS.kb}` },
 	});
