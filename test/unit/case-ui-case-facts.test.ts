@@ -1,3 +1,4 @@
+import { translate } from '../../src/lib/i18n/ui.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -54,6 +55,13 @@ describe('statusLine', () => {
 		const pitfall = statusLine(['pitfall'], ['6.29.0'], '6.30.0', ['6.0.0', '6.30.0', '18.11.0']);
 		assert.equal(pitfall, 'Pitfall in every version (6.0.0, 6.30.0, 18.11.0)');
 		assert.doesNotMatch(transition + pitfall, /fixed/);
+	});
+
+	it('spans many versions with their count in the page language, one pair of brackets', () => {
+		const many = ['6.0.0', '6.1.0', '6.2.0', '7.0.0', '18.11.0'];
+		assert.equal(statusLine(['pitfall'], [], null, many), 'Pitfall in every version (6.0.0 – 18.11.0, 5 versions)');
+		assert.equal(statusLine(['pitfall'], [], null, many, 'zh-CN'), '所有版本都存在的陷阱 (6.0.0 – 18.11.0, 5 个版本)');
+		assert.equal(statusLine(['regression'], many, '18.12.0', undefined, 'zh-CN').split(' · ')[0], translate('zh-CN', 'casebook.status.brokenIn', { versions: '6.0.0 – 18.11.0 (5 个版本)' }));
 	});
 
 	it('says each kind of a case of several kinds', () => {

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { CaseKind } from '../case/schema.ts';
-import { summariseVersions } from '../charts/version-list.ts';
+import { sortVersions } from '../charts/version-list.ts';
 import { translate } from '../i18n/ui.ts';
 
 export { sortVersions, summariseVersions } from '../charts/version-list.ts';
@@ -42,6 +42,18 @@ export function dayOf(timestamp: string): string {
  * kinds says each.
  * A pitfall or transition never says "fixed": the problem is still there in the later versions.
  */
+/**
+ * A few versions listed, or the span of many with their count in the page's language:
+ * `22.0.2 – 22.4.0 (7 versions)`, or `6.0.0 – 18.11.0, 281 versions` where the text already sits
+ * in brackets.
+ */
+export function versionSpan(versions: readonly string[], lang?: string, within: 'text' | 'brackets' = 'text'): string {
+	const sorted = sortVersions(versions);
+	if (sorted.length <= 4) return sorted.join(', ');
+	const count = translate(lang, 'casebook.versionCount.other', { count: String(sorted.length) });
+	return within === 'brackets' ? `${sorted[0]} – ${sorted.at(-1)}, ${count}` : `${sorted[0]} – ${sorted.at(-1)} (${count})`;
+}
+
 export function statusLine(
 	kinds: readonly CaseKind[],
 	affected: readonly string[],
@@ -53,10 +65,10 @@ export function statusLine(
 	const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(lang, key, values);
 	const parts: string[] = [];
 	if (kinds.includes('pitfall')) {
-		parts.push(pitfallVersions?.length ? `${t('casebook.status.pitfall')} (${summariseVersions(pitfallVersions)})` : t('casebook.status.pitfall'));
+		parts.push(pitfallVersions?.length ? `${t('casebook.status.pitfall')} (${versionSpan(pitfallVersions, lang, 'brackets')})` : t('casebook.status.pitfall'));
 	}
 	if (kinds.includes('regression')) {
-		const affects = affected.length > 0 ? t('casebook.status.brokenIn', { versions: summariseVersions(affected) }) : t('casebook.status.brokenNone');
+		const affects = affected.length > 0 ? t('casebook.status.brokenIn', { versions: versionSpan(affected, lang) }) : t('casebook.status.brokenNone');
 		parts.push(`${affects} · ${fixedIn ? t('casebook.status.fixedIn', { version: fixedIn }) : t('casebook.status.noFix')}`);
 	}
 	if (kinds.includes('transition')) {
