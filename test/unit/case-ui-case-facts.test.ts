@@ -1,4 +1,3 @@
-import { translate } from '../../src/lib/i18n/ui.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -11,6 +10,7 @@ import {
 	statusLine,
 	summariseVersions,
 } from '../../src/lib/site/case-facts.ts';
+import { translate } from '../../src/lib/i18n/ui.ts';
 
 describe('Helm versions', () => {
 	it('read as plain numbers, distinct and ascending', () => {
