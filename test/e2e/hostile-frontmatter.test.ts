@@ -173,7 +173,9 @@ describe('a site built from hostile frontmatter', { timeout: 10 * 60_000 }, () =
 		const results = await search(page, 'hostileword');
 		assert.deepEqual(results.titles, [hostileTitle]);
 		await page.locator('#starlight__search .pagefind-ui__filter-panel').waitFor();
-		// Open every filter group, as a reader looking for a filter would.
+		// The UI adds a filter group as the index's filter files arrive: wait for the three this site
+		// has (chart, component, product), then open every group, as a reader looking for a filter would.
+		await page.waitForFunction(() => document.querySelectorAll('#starlight__search details.pagefind-ui__filter-block').length >= 3);
 		await page.locator('#starlight__search details.pagefind-ui__filter-block').evaluateAll((blocks) => {
 			for (const block of blocks) (block as HTMLDetailsElement).open = true;
 		});
