@@ -12,7 +12,7 @@ import { checkEvidenceMarks } from './evidence.ts';
 import { articleSourceHash, checksFileOf } from './files.ts';
 import { markdownFormat, parseMarkdown, type EvidenceMark, type Heading, type ParsedMarkdown } from './parse.ts';
 import { contentSlug } from './slug.ts';
-import { readSnippets, type Snippet } from './snippets.ts';
+import { readSnippets, refuseRawCode, type Snippet } from './snippets.ts';
 
 /** An article read from disk: its case (frontmatter and checks file joined) and its snippets, with file lines. */
 export interface Article {
@@ -82,17 +82,7 @@ export async function loadArticle(path: string, projectRoot: string, contentRoot
 	const snippets = readSnippets(markdown.codeBlocks, file);
 	checkAnchorCollisions(snippets, markdown.headings, file);
 	checkEvidenceMarks(markdown.evidence, declared, file);
-	if (declared) {
-		const raw = markdown.rawCode[0];
-		if (raw) {
-			throw new CasebookError(`<${raw.name}> shows code that no check can see`, {
-				file,
-				line: raw.line,
-				expected: 'a fenced code block with an id applied by a check, or marked illustrative',
-				found: `<${raw.name}>`,
-			});
-		}
-	}
+	if (declared) refuseRawCode(markdown.rawCode, file, 'a fenced code block with an id applied by a check, or marked illustrative');
 	return {
 		file,
 		checksFile,

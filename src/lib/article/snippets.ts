@@ -1,7 +1,7 @@
 import { MetaOptions } from '@expressive-code/core';
 import { CasebookError } from '../errors.ts';
 import { parseLocatedYaml } from '../yaml/located.ts';
-import type { CodeBlock } from './parse.ts';
+import type { CodeBlock, RawCodeElement } from './parse.ts';
 
 export interface Snippet {
 	id?: string;
@@ -170,4 +170,14 @@ function checkValuesYaml(snippet: Snippet, file: string): void {
 			found: Array.isArray(value) ? 'a list' : typeof value,
 		});
 	}
+}
+
+/**
+ * Code shown with `<pre>`, `<code>` or `<Code>` in a case article escapes every check: refused at
+ * its line, with what the author should write instead.
+ */
+export function refuseRawCode(rawCode: readonly RawCodeElement[], file: string, expected: string): void {
+	const raw = rawCode[0];
+	if (!raw) return;
+	throw new CasebookError(`<${raw.name}> shows code that no check can see`, { file, line: raw.line, expected, found: `<${raw.name}>` });
 }

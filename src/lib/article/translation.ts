@@ -14,7 +14,7 @@ import { checksFileOf } from './files.ts';
 import type { CaseArticle } from './load.ts';
 import { markdownFormat, parseMarkdown, type Heading, type ParsedMarkdown } from './parse.ts';
 import { contentSlug } from './slug.ts';
-import { readSnippets, type Snippet } from './snippets.ts';
+import { readSnippets, refuseRawCode, type Snippet } from './snippets.ts';
 
 /**
  * A translated case article (`content/docs/zh-cn/<product>/<slug>.mdx`): the words of its English
@@ -130,15 +130,7 @@ export async function loadTranslation(
 	checkCitations(markdown, source, file);
 	checkComponents(markdown, source, file);
 	const headings = translatedHeadings(markdown.headings, source, file);
-	const raw = markdown.rawCode[0];
-	if (raw) {
-		throw new CasebookError(`<${raw.name}> shows code that no check can see`, {
-			file,
-			line: raw.line,
-			expected: 'a fenced code block with the same id as in the English article',
-			found: `<${raw.name}>`,
-		});
-	}
+	refuseRawCode(markdown.rawCode, file, 'a fenced code block with the same id as in the English article');
 
 	return {
 		file,

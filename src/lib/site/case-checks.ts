@@ -1,12 +1,13 @@
 import { h, toHtml } from '@expressive-code/core/hast';
 import type { CaseReport } from '../report/schema.ts';
-import { LOCALES, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { translate } from '../i18n/ui.ts';
 import { helmVersionLabels, joinWords, summariseVersions } from './case-facts.ts';
+import { fragmentFile } from './language-fragments.ts';
 
 /**
  * The list of a case's checks, the targets of its ✓ marks (`#check-<id>`). A file of its own
- * (`<base>verification/<case>.html`, one per language: src/pages/verification/[file].ts) that the case page
+ * (`<base>verification/<case>.html`, one per language: src/pages/verification/[list].html.ts) that the case page
  * fetches when the list is opened or a `#check-` link is followed: a case with dozens of checks
  * would otherwise weigh on every first visit for a list few readers open.
  */
@@ -26,12 +27,7 @@ export function caseChecksSummary(report: Pick<CaseReport, 'checks'>, lang?: str
 
 /** Where the list of a case's checks lives, per language: `verification/<case>.html`, `verification/<case>.zh-cn.html`. */
 export function caseChecksFile(caseId: string, locale: Pick<Locale, 'dir'>): string {
-	return `verification/${caseId}${locale.dir ? `.${locale.dir}` : ''}.html`;
-}
-
-/** Every (case, locale) list file the site writes. */
-export function caseChecksFiles(caseIds: readonly string[]): Array<{ caseId: string; locale: Locale; file: string }> {
-	return caseIds.flatMap((caseId) => LOCALES.map((locale) => ({ caseId, locale, file: caseChecksFile(caseId, locale) })));
+	return fragmentFile('verification', caseId, locale);
 }
 
 /** The `<ol>` of every check with the versions it rendered and the Helm releases. */

@@ -1,7 +1,8 @@
 import { h, toHtml } from '@expressive-code/core/hast';
-import { LOCALES, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { translate } from '../i18n/ui.ts';
 import type { CaseReport } from '../report/schema.ts';
+import { fragmentFile } from './language-fragments.ts';
 import { groupMatrix, runLabel } from './matrix.ts';
 
 /**
@@ -12,11 +13,7 @@ import { groupMatrix, runLabel } from './matrix.ts';
  */
 
 export function versionListFile(caseId: string, locale: Pick<Locale, 'dir'>): string {
-	return `versions/${caseId}${locale.dir ? `.${locale.dir}` : ''}.html`;
-}
-
-export function versionListFiles(caseIds: readonly string[]): Array<{ caseId: string; locale: Locale; file: string }> {
-	return caseIds.flatMap((caseId) => LOCALES.map((locale) => ({ caseId, locale, file: versionListFile(caseId, locale) })));
+	return fragmentFile('versions', caseId, locale);
 }
 
 /** One `<dl data-version-list="<repository>/<chart>">` per chart of the case's matrix. */
