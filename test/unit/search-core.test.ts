@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 // Plain JavaScript shipped to the browser as it is, typed with JSDoc.
-import { bestCoverage, createSearch, mergeResults, queryWords } from '../../src/integrations/casebook-search/search-core.js';
+import { bestCoverage, createSearch, mergeResults, queryWords, translationKeys } from '../../src/integrations/casebook-search/search-core.js';
+import { readSiteIndex } from '../../src/integrations/casebook-search/site-index.ts';
 
 /**
  * A stand-in for pagefind.js with Pagefind's matching rules: a page matches when it holds every
@@ -45,13 +50,10 @@ const PAGES = {
 };
 const SITE = {
 	languages: ['en', 'zh-cn'],
-	pages: {
-		en_ruler: { key: '/loki/ruler/', lang: 'en' },
-		en_prom: { key: '/prometheus/sts/', lang: 'en' },
-		en_ingester: { key: '/tempo/ingester/', lang: 'en' },
-		'zh-cn_ruler': { key: '/loki/ruler/', lang: 'zh-cn' },
-		'zh-cn_prom': { key: '/prometheus/sts/', lang: 'zh-cn' },
-	},
+	translations: [
+		['en_ruler', 'zh-cn_ruler'],
+		['en_prom', 'zh-cn_prom'],
+	],
 };
 
 function reader(lang: string) {
@@ -125,7 +127,7 @@ describe('mergeResults', () => {
 				{ id: 'zh-cn_prom', score: 3, coverage: 1, data: async () => ({}) },
 				{ id: 'en_ruler', score: 5, coverage: 2, data: async () => ({}) },
 			],
-			SITE.pages,
+			translationKeys(SITE.translations),
 			'zh-cn',
 		) as Array<{ id: string; score: number; coverage: number }>;
 		assert.deepEqual(merged.map((r) => [r.id, r.score, r.coverage]), [['zh-cn_prom', 9, 2], ['en_ruler', 5, 2]]);
@@ -136,5 +138,25 @@ describe('mergeResults', () => {
 		const best = bestCoverage(['a', 'b', 'c'], [{ results: [r('x'), r('y')] }, { results: [r('x')] }, { results: [] }]);
 		assert.deepEqual(best.matched, ['a', 'b']);
 		assert.deepEqual(best.ignored, ['c']);
+	});
+});
+
+describe('readSiteIndex', () => {
+	const fragment = (url: string) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content: '' })}`));
+
+	it('lists only the pages indexed in more than one language, by id', () => {
+		const bundle = mkdtempSync(join(tmpdir(), 'casebook-site-index-'));
+		try {
+			mkdirSync(join(bundle, 'fragment'));
+			writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: {}, 'zh-cn': {} } }));
+			writeFileSync(join(bundle, 'fragment', 'en_aaa.pf_fragment'), fragment('/loki/ruler/'));
+			writeFileSync(join(bundle, 'fragment', 'zh-cn_bbb.pf_fragment'), fragment('/zh-cn/loki/ruler/'));
+			writeFileSync(join(bundle, 'fragment', 'en_ccc.pf_fragment'), fragment('/about/'));
+			const site = readSiteIndex(bundle);
+			assert.deepEqual(site.translations, [['en_aaa', 'zh-cn_bbb']]);
+			assert.deepEqual(site.languages, ['en', 'zh-cn']);
+		} finally {
+			rmSync(bundle, { recursive: true, force: true });
+		}
 	});
 });

@@ -164,10 +164,17 @@ export function wrapSnippet(group: Element, state: SnippetState, lang?: string):
 	// Search indexes what readers type: symptoms, errors, commands and log lines. A values file is
 	// structure, not words (its keys are named in the prose), and the strip under every block
 	// repeats the same labels; leaving both out keeps the result fragments of the first search small.
-	const code = state.kind === 'verified' ? { ...group, properties: { ...group.properties, dataPagefindIgnore: '' } } : group;
+	// The frame's caption is "Terminal window" for screen readers on every shell block.
+	const code = state.kind === 'verified' ? { ...group, properties: { ...group.properties, dataPagefindIgnore: '' } } : withUnindexedCaptions(group);
 	return h(
 		'div.cb-snippet.not-content',
 		{ id, dataSnippet: id ?? '', dataSnippetStatus: state.kind },
 		[code, h('div.cb-snippet-meta', { dataPagefindIgnore: '' }, meta)],
 	);
+}
+
+function withUnindexedCaptions(element: Element): Element {
+	const children = element.children.map((child) => (child.type === 'element' ? withUnindexedCaptions(child) : child));
+	const properties = element.tagName === 'figcaption' ? { ...element.properties, dataPagefindIgnore: '' } : element.properties;
+	return { ...element, properties, children };
 }

@@ -50,24 +50,40 @@ export function queryWords(term, segmenterLanguage = 'zh') {
 /**
  * @typedef {{ id: string; score: number; data: () => Promise<unknown> }} PagefindResult
  * @typedef {{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: object; totalFilters?: object }} PagefindResponse
- * @typedef {{ key: string; lang: string }} PageEntry
- * A page of the index: `key` is its path without the locale folder (shared by a case and its
- * translation), `lang` the index it is in.
  */
 
 /**
- * One result per page key, ranked by how many query words it holds (`coverage`, higher first),
+ * The index a page id belongs to: Pagefind names pages `<language>_<hash>`.
+ * @param {string} id
+ */
+export function pageLanguage(id) {
+	return id.slice(0, id.lastIndexOf('_'));
+}
+
+/**
+ * Page id -> the first id of its group, for pages listed as one page in several languages.
+ * @param {string[][]} translations
+ */
+export function translationKeys(translations) {
+	/** @type {Map<string, string>} */
+	const keys = new Map();
+	for (const ids of translations) for (const id of ids) keys.set(id, ids[0] ?? id);
+	return keys;
+}
+
+/**
+ * One result per page, ranked by how many query words it holds (`coverage`, higher first),
  * then by Pagefind's score; of a page found in several languages, the reader's language is kept.
  * @param {Array<PagefindResult & { coverage?: number }>} results
- * @param {Record<string, PageEntry>} pages
+ * @param {Map<string, string>} keys from translationKeys
  * @param {string} readerLang
  */
-export function mergeResults(results, pages, readerLang) {
+export function mergeResults(results, keys, readerLang) {
 	/** @type {Map<string, PagefindResult & { coverage: number }>} */
 	const byKey = new Map();
-	const isReaders = (/** @type {PagefindResult} */ r) => pages[r.id]?.lang === readerLang;
+	const isReaders = (/** @type {PagefindResult} */ r) => pageLanguage(r.id) === readerLang;
 	for (const result of results) {
-		const key = pages[result.id]?.key ?? result.id;
+		const key = keys.get(result.id) ?? result.id;
 		const candidate = { ...result, coverage: result.coverage ?? 0 };
 		const held = byKey.get(key);
 		if (!held) {
@@ -117,7 +133,7 @@ export function bestCoverage(words, perWord) {
  * @property {() => Promise<void>} [destroy]
  *
  * @typedef {object} SiteIndex Written by the build.
- * @property {Record<string, PageEntry>} pages every indexed page by Pagefind's page id
+ * @property {string[][]} translations the page ids of each page indexed in several languages
  * @property {string[]} languages Pagefind's index languages (`en`, `zh-cn`)
  */
 
@@ -129,6 +145,7 @@ export function bestCoverage(words, perWord) {
  */
 export function createSearch(core, site, reader) {
 	const readerLang = reader.readerLang.toLowerCase();
+	const keys = translationKeys(site.translations);
 	const others = site.languages.filter((l) => l !== readerLang && l.split('-')[0] !== readerLang.split('-')[0]);
 	/** @type {Promise<void> | undefined} */
 	let merged;
@@ -184,7 +201,7 @@ export function createSearch(core, site, reader) {
 				ignored = words.filter((w, i) => perWord[i]?.results.length === 0);
 			}
 		}
-		const ranked = mergeResults(results, site.pages, readerLang);
+		const ranked = mergeResults(results, keys, readerLang);
 		if (id === latest) reader.onSearched?.(term, ignored, partial);
 		return { ...response, results: ranked, unfilteredResultCount: ranked.length, casebook: { ignored, partial } };
 	}

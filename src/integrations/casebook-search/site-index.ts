@@ -5,12 +5,14 @@ import { LOCALES } from '../../lib/i18n/locales.ts';
 import { UI } from '../../lib/i18n/ui.ts';
 
 /**
- * What the search layer needs to know about the index Pagefind wrote: each page's id, the index
- * it is in and the path it shares with its translations (so a case found in both languages is
- * one result), and the "words left out" sentence in each language.
+ * What the search layer needs to know about the index Pagefind wrote: which page ids are one page
+ * in several languages (so a case found in both languages is one result), the index languages, and
+ * the "words left out" sentence in each language. A first search downloads this file, so it lists
+ * only pages that have a translation; a page's language is the prefix of its id (`zh-cn_1a2b3c`).
  */
 export interface SiteIndex {
-	pages: Record<string, { key: string; lang: string }>;
+	/** Each entry: the ids of one page in two or more languages. */
+	translations: string[][];
 	languages: string[];
 	/**
 	 * Per page language (`en`, `zh-cn`), the sentences naming left-out words (`{{words}}`): words
@@ -44,7 +46,7 @@ export function pageKey(url: string, localeDirs: readonly string[]): string {
 export function readSiteIndex(bundleDir: string): SiteIndex {
 	const localeDirs = LOCALES.flatMap((l) => (l.dir ? [l.dir] : []));
 	const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
-	const pages: SiteIndex['pages'] = {};
+	const idsByKey = new Map<string, string[]>();
 	const fragments = join(bundleDir, 'fragment');
 	for (const file of readdirSync(fragments).filter((f) => f.endsWith('.pf_fragment'))) {
 		const id = file.slice(0, -'.pf_fragment'.length);
@@ -52,11 +54,13 @@ export function readSiteIndex(bundleDir: string): SiteIndex {
 		const group = typeof content.url === 'string' ? { [id]: content } : (content as Record<string, { url?: unknown }>);
 		for (const [pageId, fragment] of Object.entries(group)) {
 			if (typeof fragment?.url !== 'string') continue;
-			pages[pageId] = { key: pageKey(fragment.url, localeDirs), lang: pageId.slice(0, pageId.lastIndexOf('_')) };
+			const key = pageKey(fragment.url, localeDirs);
+			idsByKey.set(key, [...(idsByKey.get(key) ?? []), pageId]);
 		}
 	}
 	const notes = Object.fromEntries(
 		LOCALES.map((l) => [l.lang.toLowerCase(), { ignored: UI[l.lang]!['casebook.search.ignored'], partial: UI[l.lang]!['casebook.search.partial'] }]),
 	);
-	return { pages, languages: Object.keys(entry.languages), notes };
+	const translations = [...idsByKey.values()].filter((ids) => ids.length > 1).map((ids) => ids.sort());
+	return { translations: translations.sort((a, b) => a[0]!.localeCompare(b[0]!)), languages: Object.keys(entry.languages), notes };
 }

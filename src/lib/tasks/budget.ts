@@ -144,7 +144,9 @@ export async function collectBudget(options: BudgetOptions): Promise<BudgetFigur
 				// On a slow machine the UI bundle may only arrive with the click; it counts as UI, not index.
 				const current = figures.at(-1)!;
 				for (const r of fetched) if (isSearchUi(r.url, r.body)) current.searchUi.push(transfer(r.url, r.body));
-				firstSearches.push({ path, fetched: fetched.filter((r) => !isSearchUi(r.url, r.body)).map((r) => transfer(r.url, r.body)) });
+				// Only the bundle's files: the browser may fetch the favicon late, in the same window.
+				const index = fetched.filter((r) => new URL(r.url).pathname.startsWith(`${base}pagefind/`) && !isSearchUi(r.url, r.body));
+				firstSearches.push({ path, fetched: index.map((r) => transfer(r.url, r.body)) });
 			}
 			await context.close();
 		}
