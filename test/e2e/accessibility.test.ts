@@ -71,7 +71,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 		it('a verification panel, opened and loaded', async () => {
 			const summary = site.cases[0]!;
 			await open(site.at(summary.url));
-			const panel = page.locator('details[data-panel-src]').first();
+			const panel = page.locator('details[data-snippet-verification][data-fragment-src]').first();
 			assert.equal(await panel.count(), 1, `${summary.url} has no verification panel`);
 			await openPanel(page, panel);
 			await panel.evaluate((details) => {

@@ -105,7 +105,7 @@ describe('base path /kb/', () => {
 	});
 
 	it('a verification panel loads its checks from under /kb/', async () => {
-		const panel = page.locator('details[data-panel-src]').first();
+		const panel = page.locator('details[data-snippet-verification][data-fragment-src]').first();
 		assert.equal(await openPanel(page, panel), 'loaded');
 		assert.ok((await panel.locator('li[data-check-id]').count()) > 0);
 		assert.ok(requested.some((path) => path.startsWith(`/kb/verification/${CASE_ID}/`)), 'the panel file came from /kb/verification/');

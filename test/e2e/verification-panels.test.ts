@@ -29,7 +29,7 @@ describe('verification panels', () => {
 	it('are not in the page until opened', async () => {
 		for (const summary of site.cases) {
 			await visit(page, site.at(summary.url));
-			assert.ok((await page.locator('details[data-panel-src]').count()) > 0, `${summary.url} has panels`);
+			assert.ok((await page.locator('details[data-snippet-verification][data-fragment-src]').count()) > 0, `${summary.url} has panels`);
 			assert.equal(await page.locator('li[data-check-id]').count(), 0, `${summary.url} ships no checks in its HTML`);
 		}
 	});
@@ -38,7 +38,7 @@ describe('verification panels', () => {
 		const problems: string[] = [];
 		for (const summary of site.cases) {
 			await visit(page, site.at(summary.url));
-			const panels = page.locator('details[data-panel-src]');
+			const panels = page.locator('details[data-snippet-verification][data-fragment-src]');
 			for (let i = 0; i < (await panels.count()); i++) {
 				const panel = panels.nth(i);
 				const where = `${summary.url}#${await panel.evaluate((d) => d.closest('[data-snippet]')?.id)}`;
@@ -69,7 +69,7 @@ describe('verification panels', () => {
 	it('a loaded panel\'s "Copy commands" puts the reproduce commands on the clipboard', async () => {
 		const summary = site.cases[0]!;
 		await visit(page, site.at(summary.url));
-		const panel = page.locator('details[data-panel-src]').first();
+		const panel = page.locator('details[data-snippet-verification][data-fragment-src]').first();
 		await openPanel(page, panel);
 		const button = panel.locator('[data-reproduce-copy]').first();
 		await button.click();
@@ -80,9 +80,9 @@ describe('verification panels', () => {
 	it('the panel file is also reachable without scripts, through the link the panel shows', async () => {
 		const summary = site.cases[0]!;
 		await visit(page, site.at(summary.url));
-		const panel = page.locator('details[data-panel-src]').first();
+		const panel = page.locator('details[data-snippet-verification][data-fragment-src]').first();
 		const href = await panel.locator('a[data-panel-link]').evaluate((a) => (a as HTMLAnchorElement).href);
-		const src = await panel.evaluate((d) => new URL(d.getAttribute('data-panel-src')!, location.href).href);
+		const src = await panel.evaluate((d) => new URL(d.getAttribute('data-fragment-src')!, location.href).href);
 		assert.equal(href, src);
 		const response = await context.request.get(href);
 		assert.equal(response.status(), 200);
@@ -95,8 +95,8 @@ describe('verification panels', () => {
 		await context.route('**/verification/**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
 		try {
 			await visit(page, site.at(summary.url));
-			const panel = page.locator('details[data-panel-src]').first();
-			watch.allowStatus(await panel.evaluate((d) => new URL(d.getAttribute('data-panel-src')!, location.href).href), 503);
+			const panel = page.locator('details[data-snippet-verification][data-fragment-src]').first();
+			watch.allowStatus(await panel.evaluate((d) => new URL(d.getAttribute('data-fragment-src')!, location.href).href), 503);
 			assert.equal(await openPanel(page, panel), 'failed');
 			assert.match((await panel.locator('[role="alert"]').textContent()) ?? '', /could not be loaded \(HTTP 503\)/);
 			assert.equal(await panel.locator('a[data-panel-link]').count(), 1);

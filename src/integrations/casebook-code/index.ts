@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { definePlugin, type ExpressiveCodePlugin } from '@expressive-code/core';
 import { articleLocale } from '../../lib/i18n/locales.ts';
 import { caseReportForFile, readReport } from '../../lib/site/report.ts';
@@ -17,13 +16,11 @@ import { snippetState } from './snippet-state.ts';
  * It needs no base path: the links it writes (download, panel file) are relative to the page.
  */
 
-const panelLoaderModule = readFileSync(new URL('./panel-loader.js', import.meta.url), 'utf8');
-
 export function casebookCode(options: { report: string; /** The content folder, to find a translation's English article. */ content?: string }): ExpressiveCodePlugin {
 	return definePlugin({
 		name: 'Helm Casebook snippets',
-		// The copy buttons' script is on every page already (overrides/Head.astro).
-		jsModules: [panelLoaderModule],
+		// Scripts: the copy buttons and the panels' loading (lazy-details.ts) are on every page
+		// already (overrides/Head.astro); a JS module here would ship a second copy.
 		hooks: {
 			postprocessRenderedBlockGroup: async ({ renderedGroupContents, renderData }) => {
 				// Markdown fences render one block per group; tabbed groups are not used in articles.

@@ -9,8 +9,9 @@ import type { SnippetState } from './snippet-state.ts';
  *
  * Stable hooks for tests: `div.cb-snippet#<id>[data-snippet][data-snippet-status=verified|
  * illustrative|unverified|anchor|plain]`; the copy-code button `[data-casebook-copy-code]`; `details[data-snippet-verification]` (the badge);
- * `details[data-panel-src]` names the panel body file (panel.ts), loaded into
- * `[data-panel-slot]` on first opening (`data-panel-state=loading|loaded|failed`);
+ * `details.cb-verification[data-fragment-src]` names the panel body file (panel.ts), loaded into
+ * `[data-fragment-slot]` on first opening by the page's lazy lists (src/components/lazy-details.ts,
+ * `data-fragment-state=loading|loaded|failed`); the fallback link is `a[data-panel-link]`;
  * `a[data-snippet-download]`; the copy-link button `[data-casebook-copy="#<id>"]`, named
  * "Copy link to this snippet".
  */
@@ -111,7 +112,8 @@ export function verificationIntro(state: Extract<SnippetState, { kind: 'verified
 function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>, words: UiStrings, lang: string | undefined): Element {
 	const count = state.checks.length;
 	const href = panelHref(state.slug, state.caseId, state.id, lang);
-	return h('details.cb-verification', { dataSnippetVerification: '', dataPanelSrc: count > 0 ? href : undefined }, [
+	const lazy = count > 0 ? { dataFragmentSrc: href, dataFailedText: words['casebook.checks.loadFailed'] } : {};
+	return h('details.cb-verification', { dataSnippetVerification: '', ...lazy }, [
 		h('summary', [
 			statusLabel('verified', words),
 			h('span.cb-badge-text', state.badge.flatMap((part) => [' · ', h('span.cb-badge-part', part)])),
@@ -119,7 +121,7 @@ function verificationDetails(state: Extract<SnippetState, { kind: 'verified' }>,
 		h('div.cb-panel', [
 			// Without scripts the link opens the same panel as a bare page.
 			count > 0
-				? h('div.cb-panel-slot', { dataPanelSlot: '', ariaLive: 'polite' }, [
+				? h('div.cb-panel-slot', { dataFragmentSlot: '', ariaLive: 'polite' }, [
 						h('p.cb-note', [h('a', { href, dataPanelLink: '' }, words['casebook.snippet.showChecks'])]),
 					])
 				: verificationIntro(state, words),

@@ -11,7 +11,7 @@ import { filled } from './markup.ts';
  * reproduce commands and the rendered excerpts. It is the heaviest markup on a case page (Shiki
  * highlighted YAML), and few readers open it, so it is not in the page: each panel is its own
  * file (`<base>verification/<case>/<snippet>.html`, src/pages/verification/), fetched when the
- * panel is opened (panel-loader.js). One file per language (`<snippet>.zh-cn.html`, panelFile in
+ * panel is opened (src/components/lazy-details.ts). One file per language (`<snippet>.zh-cn.html`, panelFile in
  * markup.ts): the words around the checks are the page's.
  */
 
