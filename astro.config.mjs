@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadConfig } from './src/lib/config/load.ts';
 import { baseLinksIntegration } from './src/lib/site/markdown-base.ts';
+import { headingLinkIconsIntegration } from './src/lib/site/heading-link-icons.ts';
 import { sidebarFromContent } from './src/lib/site/sidebar.ts';
 import { casebookCode } from './src/integrations/casebook-code/index.ts';
 import { casebookSite } from './src/integrations/casebook-site/index.ts';
@@ -68,6 +69,7 @@ export default defineConfig({
 			disable404Route: true,
 		}),
 		baseLinksIntegration(),
+		headingLinkIconsIntegration(),
 		translationAnchorsIntegration(config.content),
 		// After Starlight's: it writes the search layer beside the index Pagefind has just built.
 		casebookSearch(),

@@ -8,6 +8,8 @@
  * - `data-failed-text`: the message when the file cannot be had, `{{reason}}` filled in;
  * - `data-fragment-anchors="check-"`: links to `#check-…` address ids in the file: following one
  *   loads the list, opens it and shows the target.
+ *
+ * The lists' styles (case-lists.css) come with the first of them.
  */
 
 const texts = new Map<string, Promise<string>>();
@@ -26,6 +28,21 @@ function fetchText(url: string): Promise<string> {
 	return text;
 }
 
+let styles: Promise<void> | undefined;
+
+/** The lists' stylesheet, as a `<style>`: Astro does not publish CSS files a client script imports. */
+function listStyles(): Promise<void> {
+	styles ??= import('../styles/case-lists.css?inline').then(({ default: css }) => {
+		const style = document.createElement('style');
+		style.dataset.caseLists = '';
+		style.textContent = css;
+		document.head.append(style);
+	});
+	// A failure is not remembered: the next list tries again.
+	styles.catch(() => (styles = undefined));
+	return styles;
+}
+
 const fills = new WeakMap<HTMLDetailsElement, Promise<void>>();
 
 function fill(details: HTMLDetailsElement): Promise<void> {
@@ -42,7 +59,8 @@ async function load(details: HTMLDetailsElement): Promise<void> {
 	if (!slot) return;
 	details.dataset.fragmentState = 'loading';
 	try {
-		const fragment = document.createRange().createContextualFragment(await fetchText(new URL(details.dataset.fragmentSrc!, location.href).href));
+		const [text] = await Promise.all([fetchText(new URL(details.dataset.fragmentSrc!, location.href).href), listStyles()]);
+		const fragment = document.createRange().createContextualFragment(text);
 		const select = details.dataset.fragmentSelect;
 		const content = select ? fragment.querySelector(select) : fragment;
 		if (!content) throw new Error(`no ${select} in the file`);

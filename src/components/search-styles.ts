@@ -1,8 +1,16 @@
-// Pagefind's UI stylesheet, added when the search UI loads (see pagefind-ui-deferred.css). In
-// Starlight's cascade layer, as its own import had it, so Starlight's search rules still win.
+// The search dialog's styles, added when the search UI loads: Pagefind's UI stylesheet (see
+// pagefind-ui-deferred.css), then Starlight's own rules for the dialog (see
+// src/integrations/casebook-search/dialog-styles.ts). Both in Starlight's cascade layer, in the
+// order Starlight's own imports had them, so Starlight's rules still win over Pagefind's.
 import css from '@pagefind/default-ui/css/ui.css?inline';
+import dialogCss from 'virtual:casebook/search-dialog.css';
 
-const style = document.createElement('style');
-style.dataset.pagefindUi = '';
-style.textContent = `@layer starlight.core{${css}}`;
-document.head.append(style);
+for (const [name, text] of [
+	['pagefindUi', `@layer starlight.core{${css}}`],
+	['searchDialog', dialogCss],
+] as const) {
+	const style = document.createElement('style');
+	style.dataset[name] = '';
+	style.textContent = text;
+	document.head.append(style);
+}

@@ -126,6 +126,22 @@ describe('#fragments', () => {
 		}
 	});
 
+	it("every heading's link shows its icon (drawn by CSS: the page carries no SVG for it)", async () => {
+		const summary = site.cases[0]!;
+		await visit(page, site.at(summary.url));
+		const heading = page.locator('.sl-heading-wrapper.level-h2').first();
+		await heading.hover();
+		const icon = await heading.locator('.sl-anchor-icon').evaluate((span) => {
+			const style = getComputedStyle(span);
+			const box = span.getBoundingClientRect();
+			return { children: span.childElementCount, mask: style.maskImage, width: box.width, height: box.height, visible: getComputedStyle(span.parentElement!).opacity };
+		});
+		assert.equal(icon.children, 0);
+		assert.match(icon.mask, /^url\("data:image\/svg\+xml/);
+		assert.ok(icon.width > 8 && icon.height > 8, `icon box ${icon.width}x${icon.height}`);
+		assert.equal(icon.visible, '1');
+	});
+
 	it('the last heading, through the permalink, lands on the heading, scrolled into view', async () => {
 		for (const summary of site.cases) {
 			const id = sourceAnchors(summary).headings.at(-1)!;

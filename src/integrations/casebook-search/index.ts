@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { transform } from 'esbuild';
+import { deferredDialogStyles } from './dialog-styles.ts';
 import { readSiteIndex } from './site-index.ts';
 
 /** Where the search layer goes, inside Pagefind's bundle folder. */
@@ -24,6 +25,9 @@ export function casebookSearch(options: { indexChunkSize?: number } = {}): Astro
 	return {
 		name: 'helm-casebook-search',
 		hooks: {
+			'astro:config:setup': ({ updateConfig }) => {
+				updateConfig({ vite: { plugins: [deferredDialogStyles()] } });
+			},
 			'astro:build:start': () => {
 				// Pagefind 1.6 reads its chunk size only from this variable, in the indexing process it
 				// spawns from this one when Starlight builds the index (after this hook).
