@@ -37,6 +37,9 @@ export interface ScaleFigures {
 	pagefindAloneMs: number;
 	/** Largest resident set of any process of verify or the build (KiB), when /usr/bin/time is there to tell. */
 	peakRssKib?: number;
+	/** The same for warm verify alone and for the site build alone. */
+	verifyPeakRssKib?: number;
+	buildPeakRssKib?: number;
 	reportBytes: number;
 	casesApiBytes: number;
 	/** Gzip bytes of the Pagefind files the first query fetched. */
@@ -123,6 +126,8 @@ export async function measureScale(count: number, options: ScaleBenchOptions): P
 		pagefindMs: pagefindMs(build.stdout),
 		pagefindAloneMs: pagefind.durationMs,
 		peakRssKib: verify.rssKib === undefined || build.rssKib === undefined ? undefined : Math.max(verify.rssKib, build.rssKib),
+		verifyPeakRssKib: verify.rssKib,
+		buildPeakRssKib: build.rssKib,
 		reportBytes: statSync(report).size,
 		casesApiBytes: statSync(join(site, 'api', 'cases.json')).size,
 		...pageWeights(budget),
@@ -166,6 +171,7 @@ interface Row {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const kib = (bytes: number) => kilobytes(bytes);
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 const ROWS: Row[] = [
 	{ label: 'verify, warm (s)', value: (f) => f.verifyWarmMs, format: seconds },
@@ -181,9 +187,11 @@ const ROWS: Row[] = [
 	{
 		label: 'peak memory (MiB)',
 		value: (f) => f.peakRssKib && f.peakRssKib * 1024,
-		format: (bytes) => (bytes / 1024 / 1024).toFixed(0),
+		format: mebibytes,
 		target: { limit: SCALE_TARGETS.peakMemoryMib * 1024 * 1024, text: `≤ ${SCALE_TARGETS.peakMemoryMib} MiB` },
 	},
+	{ label: '  of which verify (MiB)', value: (f) => f.verifyPeakRssKib && f.verifyPeakRssKib * 1024, format: mebibytes },
+	{ label: '  of which astro build (MiB)', value: (f) => f.buildPeakRssKib && f.buildPeakRssKib * 1024, format: mebibytes },
 	{ label: 'report.json (KiB)', value: (f) => f.reportBytes, format: kib },
 	{ label: 'api/cases.json (KiB)', value: (f) => f.casesApiBytes, format: kib },
 	{
