@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCaptured } from '../process/run.ts';
+import { caseFolder } from '../report/store.ts';
 import { collectBudget, type BudgetFigures } from './budget.ts';
 import { formatTable, kilobytes, total } from './budget-figures.ts';
 
@@ -40,7 +41,10 @@ export interface ScaleFigures {
 	/** The same for warm verify alone and for the site build alone. */
 	verifyPeakRssKib?: number;
 	buildPeakRssKib?: number;
+	/** The report's index and every case file (report/store.ts). */
 	reportBytes: number;
+	/** The largest case file: what the site holds of the report per case it renders. */
+	largestCaseFileBytes: number;
 	casesApiBytes: number;
 	/** Gzip bytes of the Pagefind files the first query fetched. */
 	firstSearchGzip: number;
@@ -128,13 +132,19 @@ export async function measureScale(count: number, options: ScaleBenchOptions): P
 		peakRssKib: verify.rssKib === undefined || build.rssKib === undefined ? undefined : Math.max(verify.rssKib, build.rssKib),
 		verifyPeakRssKib: verify.rssKib,
 		buildPeakRssKib: build.rssKib,
-		reportBytes: statSync(report).size,
+		...reportSizes(report),
 		casesApiBytes: statSync(join(site, 'api', 'cases.json')).size,
 		...pageWeights(budget),
 		htmlFiles: countHtml(build.stdout),
 	};
 	if (!options.keep) await rm(dir, { recursive: true, force: true });
 	return figures;
+}
+
+function reportSizes(index: string): Pick<ScaleFigures, 'reportBytes' | 'largestCaseFileBytes'> {
+	const folder = caseFolder(index);
+	const files = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
+	return { reportBytes: statSync(index).size + files.reduce((a, b) => a + b, 0), largestCaseFileBytes: Math.max(0, ...files) };
 }
 
 function pageWeights(budget: BudgetFigures): Pick<ScaleFigures, 'firstSearchGzip' | 'homeGzip' | 'casePageGzip'> {
@@ -192,7 +202,8 @@ const ROWS: Row[] = [
 	},
 	{ label: '  of which verify (MiB)', value: (f) => f.verifyPeakRssKib && f.verifyPeakRssKib * 1024, format: mebibytes },
 	{ label: '  of which astro build (MiB)', value: (f) => f.buildPeakRssKib && f.buildPeakRssKib * 1024, format: mebibytes },
-	{ label: 'report.json (KiB)', value: (f) => f.reportBytes, format: kib },
+	{ label: 'report, index + case files (KiB)', value: (f) => f.reportBytes, format: kib },
+	{ label: 'largest case file (KiB)', value: (f) => f.largestCaseFileBytes, format: kib },
 	{ label: 'api/cases.json (KiB)', value: (f) => f.casesApiBytes, format: kib },
 	{
 		label: 'first search, gzip (KiB)',
