@@ -74,4 +74,14 @@ describe('the site reading one case at a time', () => {
 		assert.ok(!before.includes(after[0]!), 'a changed case gets a new file');
 		assert.match(after[0]!, /^tempo-ingester-statefulset-missing\.[0-9a-f]{16}\.json$/);
 	});
+
+	it('keeps only the last few cases read, not every case of the report', async () => {
+		const ids = Array.from({ length: 20 }, (_, i) => `case-${i}`);
+		const path = await stored('bounded', { ...reportFixture(), cases: ids.map((id) => ({ ...caseReportFixture(), id, file: `content/docs/tempo/${id}.mdx` })) });
+		for (const id of ids) readCaseReport(path, id);
+		// With the files gone, a case still held is served, one let go is read again and refused.
+		await rm(caseFolder(path), { recursive: true });
+		assert.equal(readCaseReport(path, 'case-19').id, 'case-19');
+		assert.throws(() => readCaseReport(path, 'case-0'), /for case "case-0", which does not exist/);
+	});
 });
