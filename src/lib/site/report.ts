@@ -12,17 +12,21 @@ import { parseReportIndex, readCaseFile } from '../report/store.ts';
  * together, and holding a thousand cases at once is what the split report is for avoiding.
  */
 
-const indexes = new Map<string, ReportIndex>();
+const indexes = new Map<string, { index: ReportIndex; byId: Map<string, CaseIndexEntry> }>();
 
 export function readReport(path: string): ReportIndex {
+	return readIndex(path).index;
+}
+
+function readIndex(path: string): { index: ReportIndex; byId: Map<string, CaseIndexEntry> } {
 	const known = indexes.get(path);
 	if (known) return known;
 	if (!existsSync(path)) {
 		throw new Error(`No verification report at ${path}. Run \`npm run verify\` (or \`npm run build\`) first.`);
 	}
-	const read = parseReportIndex(readFileSync(path, 'utf8'));
-	if ('problem' in read) throw new Error(`The verification report at ${path} ${read.problem}. Run \`npm run verify\`.`);
-	const { index } = read;
+	const parsed = parseReportIndex(readFileSync(path, 'utf8'));
+	if ('problem' in parsed) throw new Error(`The verification report at ${path} ${parsed.problem}. Run \`npm run verify\`.`);
+	const { index } = parsed;
 	if (index.status === 'incomplete') {
 		throw new Error(
 			`The verification report at ${path} has no entry for ${index.missing.join(', ')}; the site is not built from it. Run \`npm run verify\`.`,
@@ -31,8 +35,9 @@ export function readReport(path: string): ReportIndex {
 	if (index.status !== 'passed') {
 		throw new Error(`The verification report at ${path} records failed checks; the site is not built from it.`);
 	}
-	indexes.set(path, index);
-	return index;
+	const read = { index, byId: new Map(index.cases.map((c) => [c.id, c])) };
+	indexes.set(path, read);
+	return read;
 }
 
 /** How many case files stay read: more than one case's pages and fragments ever need at a time. */
@@ -54,7 +59,7 @@ function readCase(path: string, entry: CaseIndexEntry): CaseReport {
 
 /** The case `caseId` of the report at `path`, read from its file (or from the last few read). */
 export function readCaseReport(path: string, caseId: string): CaseReport {
-	const entry = readReport(path).cases.find((c) => c.id === caseId);
+	const entry = readIndex(path).byId.get(caseId);
 	if (!entry) throw new Error(`The verification report has no case "${caseId}". Run \`npm run verify\`.`);
 	return readCase(path, entry);
 }
