@@ -75,6 +75,16 @@ describe('the site reading one case at a time', () => {
 		assert.match(after[0]!, /^tempo-ingester-statefulset-missing\.[0-9a-f]{16}\.json$/);
 	});
 
+	it('writes a case file again when its text is not what its name says (edited by hand)', async () => {
+		const report = two();
+		const path = await stored('repaired', report);
+		const file = join(caseFolder(path), (await readdir(caseFolder(path))).find((name) => name.startsWith('other.'))!);
+		const text = await readFile(file, 'utf8');
+		await writeFile(file, text.replace('"passed"', '"failed"'));
+		await writeStoredReport(path, report);
+		assert.equal(await readFile(file, 'utf8'), text);
+	});
+
 	it('keeps only the last few cases read, not every case of the report', async () => {
 		const ids = Array.from({ length: 20 }, (_, i) => `case-${i}`);
 		const path = await stored('bounded', { ...reportFixture(), cases: ids.map((id) => ({ ...caseReportFixture(), id, file: `content/docs/tempo/${id}.mdx` })) });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.ts';
 import { caseReportSchema, reportIndexSchema, type CaseIndexEntry, type CaseReport, type Report, type ReportIndex } from './schema.ts';
@@ -42,7 +42,8 @@ export async function writeStoredReport(path: string, report: Report): Promise<v
 	for (const entry of report.cases) {
 		const text = `${JSON.stringify(entry)}\n`;
 		const name = caseFileName(entry.id, text);
-		if (!existsSync(join(folder, name))) await writeFileAtomic(join(folder, name), text);
+		// A file already there under its digest is this text, unless someone edited it: then it is redone.
+		if ((await readFile(join(folder, name), 'utf8').catch(() => undefined)) !== text) await writeFileAtomic(join(folder, name), text);
 		cases.push(indexEntry(entry, name));
 	}
 	const index: ReportIndex = { ...report, cases };
