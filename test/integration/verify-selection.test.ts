@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { after, describe, it } from 'node:test';
+import { readStoredReport } from '../../src/lib/report/store.ts';
 import { formatFailure } from '../../src/lib/verify/failures.ts';
 import { verify } from '../../src/lib/verify/run.ts';
 import { replaceOnce, validCase, scratchProject, silentProgress } from '../helpers/project.ts';
@@ -19,7 +20,7 @@ describe('verify with only Helm 3 configured', () => {
 		disposers.push(project.dispose);
 		const outcome = await verify({ config: project.config, progress: silentProgress, renderCacheDir: project.renderCacheDir });
 		assert.deepEqual(outcome.failures.map(formatFailure), []);
-		const report = JSON.parse(await readFile(project.config.report, 'utf8'));
+		const report = readStoredReport(project.config.report)!;
 		assert.equal(report.status, 'passed');
 		const [check] = report.cases[0].checks;
 		assert.equal(check.status, 'skipped');
@@ -44,7 +45,7 @@ describe('verify --case', () => {
 				renderCacheDir: project.renderCacheDir,
 				now: () => new Date(`2026-12-0${day}T00:00:00.000Z`),
 			});
-		const read = async () => JSON.parse(await readFile(project.config.report, 'utf8'));
+		const read = async () => readStoredReport(project.config.report)!;
 		const dates = (report: { cases: Array<{ id: string; verifiedAt: string }> }) => report.cases.map((c) => `${c.id} ${c.verifiedAt.slice(0, 10)}`);
 
 		assert.deepEqual((await run('1')).failures, []);

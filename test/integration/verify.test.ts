@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { readStoredReport } from '../../src/lib/report/store.ts';
 import { verify } from '../../src/lib/verify/run.ts';
 import { formatFailure } from '../../src/lib/verify/failures.ts';
 import { replaceOnce, scratchProject, silentProgress, validCase } from '../helpers/project.ts';
@@ -23,7 +24,7 @@ describe('verify, with the real charts and both helm majors', () => {
 	it('passes a true case and reports what the pages need', async () => {
 		const { outcome, project } = await verifyArticles(await validCase({}, 'tempo/valid.mdx'));
 		assert.deepEqual(outcome.failures.map(formatFailure), []);
-		const report = JSON.parse(await readFile(project.config.report, 'utf8'));
+		const report = readStoredReport(project.config.report)!;
 		assert.equal(report.status, 'passed');
 		assert.deepEqual(
 			report.helm.map((h: { version: string }) => h.version.split('+')[0]),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -7,12 +7,13 @@ import { ExpressiveCodeEngine } from '@expressive-code/core';
 import { toHtml } from '@expressive-code/core/hast';
 import { casebookCode } from '../../src/integrations/casebook-code/index.ts';
 import { verificationFragment } from '../../src/integrations/casebook-code/panel.ts';
+import { writeStoredReport } from '../../src/lib/report/store.ts';
 import { reportFixture } from './case-ui-fixture.ts';
 
 // The plugin is given the report's path, as astro.config.mjs gives it the configured one.
 const dir = mkdtempSync(join(tmpdir(), 'casebook-ui-'));
 const reportPath = join(dir, 'report.json');
-writeFileSync(reportPath, JSON.stringify(reportFixture()));
+await writeStoredReport(reportPath, reportFixture());
 
 const article = resolve('content/docs/tempo/ingester-statefulset-missing.mdx');
 

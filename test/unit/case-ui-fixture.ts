@@ -81,7 +81,7 @@ export function caseReportFixture(): CaseReport {
 
 export function reportFixture(): Report {
 	return {
-		reportVersion: 2,
+		reportVersion: 3,
 		generatedAt: '2026-11-22T03:40:00.000Z',
 		helm: [
 			{ major: '3', version: 'v3.17.3+ge4da497', source: 'test', sha256: 'a'.repeat(64) },

@@ -11,7 +11,10 @@ function figures(cases: number, factor: number): ScaleFigures {
 		pagefindMs: 500 * factor,
 		pagefindAloneMs: 400 * factor,
 		peakRssKib: 500_000,
+		verifyPeakRssKib: 400_000,
+		buildPeakRssKib: 500_000,
 		reportBytes: 10_000 * factor,
+		largestCaseFileBytes: 100,
 		casesApiBytes: 2_000 * factor,
 		firstSearchGzip: 100 * 1024,
 		homeGzip: 24 * 1024,
@@ -26,7 +29,9 @@ describe('formatScale', () => {
 		const row = (label: string) => table.split('\n').find((line) => line.startsWith(label))!;
 		assert.match(row('verify, warm'), /1\.0\s+10\.0\s+10\.0x\s*$/);
 		assert.match(row('astro build'), /20\.0x OVER\s+≤ 180 s: OVER/);
-		assert.match(row('report.json'), /12\.0x OVER/);
+		assert.match(row('report, index + case files'), /12\.0x OVER/);
+		assert.match(row('largest case file'), /1\.0x\s*$/);
+		assert.match(row('  of which astro build'), /488\s+488\s+1\.0x/);
 		assert.match(row('first search'), /1\.0x\s+≤ 120 KiB: within/);
 	});
 });

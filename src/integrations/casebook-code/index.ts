@@ -1,6 +1,6 @@
 import { definePlugin, type ExpressiveCodePlugin } from '@expressive-code/core';
 import { articleLocale } from '../../lib/i18n/locales.ts';
-import { caseReportForFile, readReport } from '../../lib/site/report.ts';
+import { caseReportForFile } from '../../lib/site/report.ts';
 import { wrapSnippet } from './markup.ts';
 import { snippetState } from './snippet-state.ts';
 
@@ -31,7 +31,7 @@ export function casebookCode(options: { report: string; /** The content folder, 
 				// byte), so they carry that article's verification, in the page's language and links.
 				const where = file ? articleLocale(file, options.content) : undefined;
 				// Read on first use, not at config time: `astro sync` loads the config without a report.
-				const found = where ? caseReportForFile(readReport(options.report), where.sourceFile) : undefined;
+				const found = where ? caseReportForFile(options.report, where.sourceFile) : undefined;
 				const report = found && where?.prefix ? { ...found, slug: where.prefix + found.slug } : found;
 				const state = snippetState(
 					{

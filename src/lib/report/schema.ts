@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { caseKindSchema } from '../case/schema.ts';
 
 /**
- * The verification report: written by scripts/verify.ts to `.casebook/report.json`, read by the
- * site. Shaped for the pages: everything a page shows about a check is here, already computed.
+ * The verification report: written by scripts/verify.ts, read by the site. Shaped for the pages:
+ * everything a page shows about a check is here, already computed. On disk it is an index
+ * (`.casebook/report.json`: `reportIndexSchema`) and one file per case beside it (store.ts), so a
+ * reader loads only the cases it shows; `Report` is the whole of it, as verify holds it.
  */
 
-export const REPORT_VERSION = 2;
+/** 3: the index and one file per case (2 was one file). */
+export const REPORT_VERSION = 3;
 
 const chartRef = z.object({ repository: z.string(), name: z.string() });
 
@@ -229,3 +232,22 @@ export const reportSchema = z.object({
 	}),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * A case as the index lists it: enough to find its file, refuse a stale one and merge a partial
+ * run, nothing a page shows. `report` is the case file's name in the cases folder (store.ts).
+ */
+export const caseIndexEntrySchema = z.object({
+	id: z.string(),
+	file: z.string(),
+	slug: z.string(),
+	sourceHash: z.string(),
+	status: caseReportSchema.shape.status,
+	verifiedAt: z.string(),
+	helm: z.array(z.string()),
+	report: z.string(),
+});
+export type CaseIndexEntry = z.infer<typeof caseIndexEntrySchema>;
+
+export const reportIndexSchema = reportSchema.extend({ cases: z.array(caseIndexEntrySchema) });
+export type ReportIndex = z.infer<typeof reportIndexSchema>;

@@ -2,7 +2,7 @@ import { articleSourceHashOfFile } from '../article/files.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import config from 'virtual:casebook/config';
 import type { CaseFrontmatter } from '../case/schema.ts';
-import type { CaseReport } from '../report/schema.ts';
+import type { CaseReport, SnippetReport } from '../report/schema.ts';
 import { loadCaseArticles, type TranslationArticle } from '../verify/articles.ts';
 import { caseSummary, sortCases, type CaseSummary } from './api.ts';
 import { pagePath } from './base.ts';
@@ -10,13 +10,16 @@ import { ALLOW_STALE_REPORT, caseReport, REPORT_PATH, siteReport } from './site-
 
 /**
  * The site's view of all cases: each article with a `case:` block, joined with its entry in the
- * verification report. The only module that reads the collection for case data.
+ * verification report. The only module that reads the collection for case data. It keeps what
+ * listings and routes need of each case, not the case's report: a page or fragment reads that
+ * when it renders (caseReport in site-report.ts), so the build never holds every case at once.
  */
 
 export interface CaseEntry {
 	entry: CollectionEntry<'docs'>;
 	summary: CaseSummary;
-	report: CaseReport;
+	/** The case's snippets as verified (their text is the download; `checks` says which have a panel). */
+	snippets: SnippetReport[];
 }
 
 export const BASE = import.meta.env.BASE_URL;
@@ -54,7 +57,7 @@ async function readCases(): Promise<CaseEntry[]> {
 				stale: t.stale,
 			}));
 		}
-		return { entry, summary, report };
+		return { entry, summary, snippets: report.snippets };
 	});
 	const order = new Map(sortCases(cases.map((c) => c.summary)).map((s, i) => [s.id, i]));
 	return cases.sort((a, b) => order.get(a.summary.id)! - order.get(b.summary.id)!);

@@ -11,16 +11,16 @@ import { SNIPPET_EXTENSIONS, snippetContentType, splitSnippetFileName, type Snip
 export function snippetRoute(extension: SnippetExtension): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
 	return {
 		getStaticPaths: async () =>
-			(await loadCases()).flatMap(({ report }) =>
-				report.snippets.flatMap((snippet) => {
+			(await loadCases()).flatMap(({ summary, snippets }) =>
+				snippets.flatMap((snippet) => {
 					const parts = splitSnippetFileName(snippet.fileName);
 					if (!parts) {
 						throw new Error(
-							`Snippet "${snippet.id}" of case "${report.id}" has the file name "${snippet.fileName}"; the site has download routes for .${SNIPPET_EXTENSIONS.join(', .')} only (src/pages/snippets/[case]/).`,
+							`Snippet "${snippet.id}" of case "${summary.id}" has the file name "${snippet.fileName}"; the site has download routes for .${SNIPPET_EXTENSIONS.join(', .')} only (src/pages/snippets/[case]/).`,
 						);
 					}
 					if (parts.extension !== extension) return [];
-					return [{ params: { case: report.id, id: parts.id }, props: { text: snippet.text, fileName: snippet.fileName } }];
+					return [{ params: { case: summary.id, id: parts.id }, props: { text: snippet.text, fileName: snippet.fileName } }];
 				}),
 			),
 		GET: ({ props }) => {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCaptured } from '../process/run.ts';
+import { caseFolder } from '../report/store.ts';
 import { collectBudget, type BudgetFigures } from './budget.ts';
 import { formatTable, kilobytes, total } from './budget-figures.ts';
 
@@ -37,7 +38,13 @@ export interface ScaleFigures {
 	pagefindAloneMs: number;
 	/** Largest resident set of any process of verify or the build (KiB), when /usr/bin/time is there to tell. */
 	peakRssKib?: number;
+	/** The same for warm verify alone and for the site build alone. */
+	verifyPeakRssKib?: number;
+	buildPeakRssKib?: number;
+	/** The report's index and every case file (report/store.ts). */
 	reportBytes: number;
+	/** The largest case file: what the site holds of the report per case it renders. */
+	largestCaseFileBytes: number;
 	casesApiBytes: number;
 	/** Gzip bytes of the Pagefind files the first query fetched. */
 	firstSearchGzip: number;
@@ -123,13 +130,21 @@ export async function measureScale(count: number, options: ScaleBenchOptions): P
 		pagefindMs: pagefindMs(build.stdout),
 		pagefindAloneMs: pagefind.durationMs,
 		peakRssKib: verify.rssKib === undefined || build.rssKib === undefined ? undefined : Math.max(verify.rssKib, build.rssKib),
-		reportBytes: statSync(report).size,
+		verifyPeakRssKib: verify.rssKib,
+		buildPeakRssKib: build.rssKib,
+		...reportSizes(report),
 		casesApiBytes: statSync(join(site, 'api', 'cases.json')).size,
 		...pageWeights(budget),
 		htmlFiles: countHtml(build.stdout),
 	};
 	if (!options.keep) await rm(dir, { recursive: true, force: true });
 	return figures;
+}
+
+function reportSizes(index: string): Pick<ScaleFigures, 'reportBytes' | 'largestCaseFileBytes'> {
+	const folder = caseFolder(index);
+	const files = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
+	return { reportBytes: statSync(index).size + files.reduce((a, b) => a + b, 0), largestCaseFileBytes: Math.max(0, ...files) };
 }
 
 function pageWeights(budget: BudgetFigures): Pick<ScaleFigures, 'firstSearchGzip' | 'homeGzip' | 'casePageGzip'> {
@@ -166,6 +181,7 @@ interface Row {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const kib = (bytes: number) => kilobytes(bytes);
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 const ROWS: Row[] = [
 	{ label: 'verify, warm (s)', value: (f) => f.verifyWarmMs, format: seconds },
@@ -181,10 +197,13 @@ const ROWS: Row[] = [
 	{
 		label: 'peak memory (MiB)',
 		value: (f) => f.peakRssKib && f.peakRssKib * 1024,
-		format: (bytes) => (bytes / 1024 / 1024).toFixed(0),
+		format: mebibytes,
 		target: { limit: SCALE_TARGETS.peakMemoryMib * 1024 * 1024, text: `≤ ${SCALE_TARGETS.peakMemoryMib} MiB` },
 	},
-	{ label: 'report.json (KiB)', value: (f) => f.reportBytes, format: kib },
+	{ label: '  of which verify (MiB)', value: (f) => f.verifyPeakRssKib && f.verifyPeakRssKib * 1024, format: mebibytes },
+	{ label: '  of which astro build (MiB)', value: (f) => f.buildPeakRssKib && f.buildPeakRssKib * 1024, format: mebibytes },
+	{ label: 'report, index + case files (KiB)', value: (f) => f.reportBytes, format: kib },
+	{ label: 'largest case file (KiB)', value: (f) => f.largestCaseFileBytes, format: kib },
 	{ label: 'api/cases.json (KiB)', value: (f) => f.casesApiBytes, format: kib },
 	{
 		label: 'first search, gzip (KiB)',

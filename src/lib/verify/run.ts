@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic.ts';
 import { obtainChart, versionsOfNamedChart } from '../charts/obtain.ts';
 import { resolveVersions } from '../charts/resolve-versions.ts';
 import type { ResolvedConfig } from '../config/schema.ts';
@@ -10,7 +8,8 @@ import { renderBreakdown } from '../helm/breakdown.ts';
 import { helmTemplate } from '../helm/template.ts';
 import { JsonCache } from '../render/cache.ts';
 import type { HelmBinary, RenderRequest, RenderResult, ResolvedChart } from '../render/types.ts';
-import { reportSchema, type CaseReport, type Report } from '../report/schema.ts';
+import type { CaseReport, Report } from '../report/schema.ts';
+import { readStoredReport, writeStoredReport } from '../report/store.ts';
 import { loadCaseArticles, type CaseArticle } from './articles.ts';
 import { evaluateUse, type StoredEvaluation, type UseOutcome } from './evaluate.ts';
 import { summariseVersions } from '../charts/version-list.ts';
@@ -289,7 +288,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyOutcome> {
 		packageVersion: schemas.packageVersion,
 	};
 	const report = mergeReport(previous, fresh, prepared.caseIds);
-	await writeReport(reportPath, report);
+	await writeStoredReport(reportPath, report);
 	return { report, verified: caseReports, failures, stats: { ...stats, durationMs }, costs: renderCosts(jobs, uses), merged };
 }
 
@@ -523,29 +522,10 @@ function inputFailure(error: CasebookError): Failure {
 
 /** The report an earlier run wrote, or undefined when there is none or it cannot be used. */
 async function readEarlierReport(path: string): Promise<Report | undefined> {
-	let text: string;
 	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
-	let parsed: ReturnType<typeof reportSchema.safeParse> | undefined;
-	try {
-		parsed = reportSchema.safeParse(JSON.parse(text));
+		return readStoredReport(path);
 	} catch {
-		parsed = undefined;
+		process.stderr.write(`the report at ${path} is unreadable or from another version of the verifier; the new one has only the cases verified now\n`);
+		return undefined;
 	}
-	if (parsed?.success) return parsed.data;
-	process.stderr.write(`the report at ${path} is unreadable or from another version of the verifier; the new one has only the cases verified now\n`);
-	return undefined;
-}
-
-/**
- * Written beside its final name and renamed over it: a reader sees the old report or the new one,
- * never part of one. Without indentation: a case over every chart version is tens of thousands of
- * lines, and the site reads the whole file (indentation was 30% of it); `jq .` shows it indented.
- */
-async function writeReport(path: string, report: Report): Promise<void> {
-	await writeFileAtomic(path, `${JSON.stringify(report)}\n`);
 }
