@@ -60,6 +60,20 @@ describe('search queries', () => {
 		});
 	}
 
+	it('the dialog opens centred below the header, styled as Starlight styles it', async () => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await visit(page, site.page());
+		await page.locator('site-search button[data-open-modal]').click();
+		const dialog = page.locator('site-search dialog');
+		await dialog.waitFor({ state: 'visible' });
+		const box = (await dialog.boundingBox())!;
+		await page.keyboard.press('Escape');
+		// Starlight's rules: 40rem wide, 4rem from the top, centred (its cascade layers in their order).
+		assert.equal(Math.round(box.width), 640);
+		assert.equal(Math.round(box.y), 64);
+		assert.ok(Math.abs(box.x + box.width / 2 - 640) <= 1, `dialog centre at ${box.x + box.width / 2}, expected 640`);
+	});
+
 	it('searching raised no console errors and made no failed requests', () => {
 		assert.deepEqual(watch.report(), []);
 	});
