@@ -58,14 +58,14 @@ describe('the answer comes first', () => {
 		for (const summary of site.cases) {
 			await visit(page, site.at(summary.url));
 			for (const part of ['who', 'action', 'confirm']) {
-				const marks = await page.locator(`[data-answer="${part}"] [data-evidence]`).count();
+				const marks = await page.locator(`[data-answer="${part}"] .cb-evidence`).count();
 				assert.ok(marks >= 1, `${summary.id}: the answer's ${part} has an evidence mark`);
 			}
-			const targets = await page.locator('[data-evidence="check"]').evaluateAll((links) =>
+			const targets = await page.locator('.cb-evidence--check').evaluateAll((links) =>
 				links.map((link) => (link as HTMLAnchorElement).hash.slice(1)),
 			);
 			// The list loads on demand: following the first mark opens it at its check.
-			await page.locator('[data-evidence="check"]').first().click();
+			await page.locator('.cb-evidence--check').first().click();
 			await page.locator(`[data-case-checks] li[id="${targets[0]}"]`).waitFor({ state: 'visible' });
 			assert.equal(await page.locator('[data-case-checks]').evaluate((list) => (list as HTMLDetailsElement).open), true, `${summary.id}: the list opened`);
 			for (const target of targets) {

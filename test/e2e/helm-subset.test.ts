@@ -24,8 +24,8 @@ describe('a build with a check no configured helm can run', { timeout: 10 * 60_0
 		);
 		copy = await buildProjectCopy(files, { CASEBOOK_HELM: '3' });
 		const html = await readFile(join(copy.dist, 'tempo/helm-subset/index.html'), 'utf8');
-		assert.match(html, /data-evidence="not-run"/);
-		assert.doesNotMatch(html, /data-evidence="check"/);
+		assert.match(html, /class="cb-evidence cb-evidence--not-run"/);
+		assert.doesNotMatch(html, /class="cb-evidence cb-evidence--check"/);
 		assert.match(html, /How this page is verified: 0 checks passed, 1 not run in this build/);
 	});
 });
