@@ -26,7 +26,10 @@ function fakePagefind(pages: Record<string, { lang: string; text: string }>, pri
 			languages.add(options?.language ?? '');
 		},
 		preload: async () => {},
-		filters: async () => ({}),
+		filters: async () => {
+			calls.push('filters');
+			return {};
+		},
 		search: async (term: string) => {
 			calls.push(`search ${term}`);
 			const holds = (text: string, word: string) => words(text).some((w) => w.startsWith(word));
@@ -90,6 +93,15 @@ describe('long queries', () => {
 		const { ids, notes } = reader('en');
 		assert.deepEqual(await ids('xyzzy statefulset prometheus'), ['en_prom']);
 		assert.deepEqual(notes.at(-1), { ignored: ['xyzzy'], partial: false });
+	});
+});
+
+describe('filters', () => {
+	it('every filter file is loaded before the first search, once', async () => {
+		const { ids, core } = reader('en');
+		await ids('statefulset');
+		await ids('ruler');
+		assert.deepEqual(core.calls.filter((c) => c === 'filters' || c.startsWith('search')), ['filters', 'search statefulset', 'search ruler']);
 	});
 });
 

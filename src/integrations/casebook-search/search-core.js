@@ -149,6 +149,8 @@ export function createSearch(core, site, reader) {
 	const others = site.languages.filter((l) => l !== readerLang && l.split('-')[0] !== readerLang.split('-')[0]);
 	/** @type {Promise<void> | undefined} */
 	let merged;
+	/** @type {Promise<unknown> | undefined} */
+	let filtersLoaded;
 	let started = false;
 	let latest = 0;
 	let debounced = 0;
@@ -176,6 +178,9 @@ export function createSearch(core, site, reader) {
 	async function search(term, options = {}) {
 		const id = ++latest;
 		await start({});
+		// Pagefind answers with the filters whose files have arrived, and the UI keeps the filter
+		// groups of its first answer: a query typed before every filter file loaded lost a group.
+		await (filtersLoaded ??= core.filters());
 		if (wantsOthers(term)) await mergeOthers();
 		const words = queryWords(term);
 		let response = await core.search(term, options);
