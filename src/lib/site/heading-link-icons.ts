@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { hastStepIntegration } from './hast-step.ts';
 import type { HastPluginDefinition } from 'satteri';
 
 /**
@@ -24,16 +25,5 @@ export function headingLinkIconsPlugin(): HastPluginDefinition {
 
 /** Registers the step on Sätteri, after Starlight's own heading links. */
 export function headingLinkIconsIntegration(): AstroIntegration {
-	return {
-		name: 'casebook-heading-link-icons',
-		hooks: {
-			'astro:config:setup': ({ config }) => {
-				const processor = config.markdown.processor as { name: string; options: { hastPlugins?: unknown[] } };
-				if (processor.name !== 'satteri' || !Array.isArray(processor.options.hastPlugins)) {
-					throw new Error(`Helm Casebook replaces Starlight's heading link icons with a Sätteri plugin, but the configured markdown.processor is "${processor.name}".`);
-				}
-				processor.options.hastPlugins.push(headingLinkIconsPlugin());
-			},
-		},
-	};
+	return hastStepIntegration('casebook-heading-link-icons', "replaces Starlight's heading link icons", () => headingLinkIconsPlugin());
 }

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { hastStepIntegration } from './hast-step.ts';
 import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
 import { withBase } from './base.ts';
 
@@ -48,23 +49,7 @@ export function baseLinksPlugin(base: string): HastPluginDefinition {
 	};
 }
 
-/** Registers baseLinksPlugin on the configured Markdown processor (Sätteri, Astro 7's default). */
+/** Registers baseLinksPlugin on Sätteri, Astro 7's Markdown processor. */
 export function baseLinksIntegration(): AstroIntegration {
-	return {
-		name: 'casebook-base-links',
-		hooks: {
-			'astro:config:setup': ({ config }) => {
-				const processor = config.markdown.processor as {
-					name: string;
-					options: { hastPlugins?: unknown[] };
-				};
-				if (processor.name !== 'satteri' || !Array.isArray(processor.options.hastPlugins)) {
-					throw new Error(
-						`Helm Casebook rewrites Markdown links for the base path with a Sätteri plugin, but the configured markdown.processor is "${processor.name}".`,
-					);
-				}
-				processor.options.hastPlugins.push(baseLinksPlugin(config.base));
-			},
-		},
-	};
+	return hastStepIntegration('casebook-base-links', 'rewrites Markdown links for the base path', (config) => baseLinksPlugin(config.base));
 }

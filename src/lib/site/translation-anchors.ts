@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { markdownFormat, parseMarkdown } from '../article/parse.ts';
 import { localeOfPath } from '../i18n/locales.ts';
+import { hastStepIntegration } from './hast-step.ts';
 
 /**
  * A translated article's headings take the anchors of the English headings at the same positions
@@ -43,18 +44,7 @@ export function translationAnchorsPlugin(contentDir: string): (ctx: PluginFactor
 	};
 }
 
-/** Registers the plugin on Sätteri, Astro 7's Markdown processor, as markdown-base.ts does. */
+/** Registers the plugin on Sätteri, Astro 7's Markdown processor. */
 export function translationAnchorsIntegration(contentDir: string): AstroIntegration {
-	return {
-		name: 'casebook-translation-anchors',
-		hooks: {
-			'astro:config:setup': ({ config }) => {
-				const processor = config.markdown.processor as { name: string; options: { hastPlugins?: unknown[] } };
-				if (processor.name !== 'satteri' || !Array.isArray(processor.options.hastPlugins)) {
-					throw new Error(`Helm Casebook gives translated headings their English anchors with a Sätteri plugin, but the configured markdown.processor is "${processor.name}".`);
-				}
-				processor.options.hastPlugins.push(translationAnchorsPlugin(contentDir));
-			},
-		},
-	};
+	return hastStepIntegration('casebook-translation-anchors', 'gives translated headings their English anchors', () => translationAnchorsPlugin(contentDir));
 }
