@@ -13,20 +13,21 @@ export const DIALOG_STYLES_MODULE = 'virtual:casebook/search-dialog.css';
  */
 export function deferredDialogStyles(): Plugin {
 	const component = createRequire(import.meta.url).resolve('@astrojs/starlight/components/Search.astro');
-	const block = `${component}?astro&type=style&index=1&lang.css`;
+	// The block's module id as Astro names it; `inline` before `lang.css` so Vite still treats it as CSS.
+	const block = `${component}?astro&type=style&index=1`;
 	return {
 		name: 'casebook-search-dialog-styles',
 		enforce: 'pre',
 		resolveId(id) {
-			if (id === DIALOG_STYLES_MODULE) return `${component}?astro&type=style&index=1&inline&lang.css`;
+			if (id === DIALOG_STYLES_MODULE) return `${block}&inline&lang.css`;
 			return undefined;
 		},
 		transform(code, id) {
-			if (id.startsWith(component) && id.includes('type=style&index=1')) {
+			if (id.startsWith(block)) {
 				if (!code.includes('#starlight__search')) {
 					throw new Error(`Starlight's search component (${component}) no longer has the dialog styles as its second style block; update src/integrations/casebook-search/dialog-styles.ts.`);
 				}
-				if (!id.includes('inline')) return { code: '', map: null };
+				if (!id.includes('&inline')) return { code: '', map: null };
 			}
 			return undefined;
 		},
